@@ -1,0 +1,1 @@
+"""neurodiff.criteria"""

@@ -1,0 +1,272 @@
+"""Pydantic schema of the knowledge base YAML files.
+
+Layout of ``knowledge/data``::
+
+    meta.yaml            version, disclaimer, settings, test costs, uncertainty defaults
+    findings/*.yaml      the finding catalogue (symptoms, signs, onset, course, tests)
+    groups.yaml          dependence groups (correlated or mutually exclusive findings)
+    diseases/*.yaml      one file per disease: priors, age, sex, P(finding | disease)
+    references/*.yaml    citation keys -> bibliographic references
+    comparison.yaml      the source article's table rows and the band rules
+
+Every number carries an :class:`Estimate` with its provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SEED_SOURCE = "seed:verywell-ms-vs-als"
+HPO_ID = re.compile(r"^HP:\d{7}$")
+PMID = re.compile(r"^[1-9]\d{0,8}$")
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+FINDING_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ProvenanceKind(StrEnum):
+    literature = "literature"
+    seed = "seed"
+    expert = "expert-estimate"
+
+
+class Provenance(Strict):
+    """Where a number comes from.
+
+    - ``literature``: ``source`` is a citation key defined under ``references/``.
+    - ``seed``: the source article (``source`` = ``seed:verywell-ms-vs-als``).
+    - ``expert-estimate``: ``rationale`` says in one line why this value.
+    """
+
+    kind: ProvenanceKind
+    source: str | None = None
+    n: int | None = Field(default=None, ge=0, description="events (n of N) when the source gives counts")
+    N: int | None = Field(default=None, ge=1, description="denominator (n of N)")
+    note: str | None = Field(default=None, description="population and denominator used")
+    rationale: str | None = None
+
+    @model_validator(mode="after")
+    def _check_provenance(self) -> Provenance:
+        if self.kind is ProvenanceKind.literature and not self.source:
+            raise ValueError("literature provenance needs a citation key in 'source'")
+        if self.kind is ProvenanceKind.seed and self.source != SEED_SOURCE:
+            raise ValueError(f"seed provenance must have source '{SEED_SOURCE}'")
+        if self.kind is ProvenanceKind.expert and not self.rationale:
+            raise ValueError("expert-estimate needs a one-line 'rationale'")
+        if (self.n is None) != (self.N is None):
+            raise ValueError("give both n and N, or neither")
+        if self.n is not None and self.N is not None and self.n > self.N:
+            raise ValueError(f"n ({self.n}) cannot exceed N ({self.N})")
+        return self
+
+
+class Estimate(Provenance):
+    """A probability with its provenance; counts, when given, must agree with ``p``."""
+
+    p: float = Field(gt=0.0, lt=1.0)
+    ess: float | None = Field(
+        default=None,
+        gt=0,
+        description="effective sample size for the uncertainty when no counts are given",
+    )
+
+    @model_validator(mode="after")
+    def _check_counts(self) -> Estimate:
+        if self.n is not None and self.N is not None:
+            observed = self.n / self.N
+            # p may be smoothed away from 0 or 1; otherwise it must match the counts.
+            if abs(observed - self.p) > max(0.02, 1.0 / self.N):
+                raise ValueError(f"p={self.p} disagrees with n/N={self.n}/{self.N}")
+        return self
+
+
+class Severity(StrEnum):
+    mild = "mild"
+    moderate = "moderate"
+    severe = "severe"
+
+
+SEVERITY_LEVEL = {Severity.mild: 1, Severity.moderate: 2, Severity.severe: 3}
+
+
+class CourseEstimate(Estimate):
+    """Frequency over the whole course of the disease, with a typical severity."""
+
+    severity: Severity = Severity.moderate
+
+
+class DiseaseFinding(Strict):
+    """P(finding | disease): at presentation (used by the engine), and over the course."""
+
+    presentation: Estimate
+    course: CourseEstimate | None = None
+
+
+class Urgency(StrEnum):
+    emergency = "emergency"
+    urgent = "urgent"
+    routine = "routine"
+
+
+URGENCY_RANK = {Urgency.emergency: 0, Urgency.urgent: 1, Urgency.routine: 2}
+
+
+class RedFlagSpec(Strict):
+    urgency: Urgency
+    advice: str
+
+
+class Category(StrEnum):
+    """Where the answer comes from; orders the cost of finding it out."""
+
+    history = "history"
+    examination = "examination"
+    blood = "blood"
+    imaging = "imaging"
+    neurophysiology = "neurophysiology"
+    csf = "csf"
+    genetic = "genetic"
+
+
+class Finding(Strict):
+    id: str = Field(pattern=FINDING_ID.pattern)
+    label: str
+    plain: str = Field(description="plain-language label for patients")
+    question: str = Field(description="the question, phrased for the person who answers it")
+    category: Category
+    patient_askable: bool = Field(description="can a person answer this about themselves?")
+    hpo: str | None = Field(default=None, pattern=HPO_ID.pattern)
+    hpo_label: str | None = None
+    hpo_note: str | None = Field(default=None, description="why there is no HPO id")
+    snomed: str | None = Field(default=None, pattern=r"^\d{6,18}$")
+    red_flag: RedFlagSpec | None = None
+    background: Estimate = Field(
+        description="P(present) in a modelled disease that does not list this finding"
+    )
+
+    @model_validator(mode="after")
+    def _check_hpo(self) -> Finding:
+        if self.hpo and not self.hpo_label:
+            raise ValueError("hpo_label is required with hpo (it is checked against the ontology)")
+        if not self.hpo and not self.hpo_note:
+            raise ValueError("a finding without an HPO id needs 'hpo_note' saying why")
+        return self
+
+
+class GroupKind(StrEnum):
+    correlated = "correlated"
+    exclusive = "exclusive"
+
+
+class Group(Strict):
+    """A set of dependent findings.
+
+    - ``correlated``: a latent 'involvement' variable per disease makes the members
+      co-occur; ``rho`` in [0, 1) sets how strongly (0 = independent).
+    - ``exclusive``: the members are the categories of one variable (e.g. the first
+      symptom); at most one is present, their probabilities sum to at most 1.
+    """
+
+    id: str = Field(pattern=FINDING_ID.pattern)
+    kind: GroupKind
+    label: str
+    members: list[str] = Field(min_length=2)
+    rho: float = Field(default=0.0, ge=0.0, lt=1.0)
+    provenance: Provenance
+
+
+class AgeModel(Provenance):
+    """Age at presentation: a normal distribution truncated to 0-110 years."""
+
+    mean: float = Field(gt=0, lt=110)
+    sd: float = Field(gt=0, lt=60)
+
+
+class SexModel(Provenance):
+    p_male: float = Field(gt=0.0, lt=1.0)
+
+
+class Disease(Strict):
+    id: str = Field(pattern=FINDING_ID.pattern)
+    name: str
+    plain_name: str
+    summary: str
+    icd10: list[str] = Field(default_factory=list)
+    omim: list[str] = Field(default_factory=list)
+    orpha: list[str] = Field(default_factory=list)
+    mondo: list[str] = Field(default_factory=list)
+    priors: dict[str, Estimate] = Field(description="setting -> prior probability")
+    age: AgeModel
+    sex: SexModel
+    findings: dict[str, DiseaseFinding]
+    is_remainder: bool = Field(
+        default=False,
+        description="the 'other' disease: its prior is what the others leave",
+    )
+
+
+class Reference(Strict):
+    key: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$")
+    citation: str = Field(description="authors, title, journal, year;volume:pages")
+    pmid: str | None = Field(default=None, pattern=PMID.pattern)
+    doi: str | None = Field(default=None, pattern=DOI.pattern)
+    url: str | None = None
+    note: str | None = None
+
+
+class Setting(Strict):
+    label: str
+    description: str
+
+
+class UncertaintyDefaults(Strict):
+    """Effective sample sizes for estimates without counts, by provenance kind."""
+
+    literature: float = 40.0
+    seed: float = 10.0
+    expert_estimate: float = Field(default=6.0, alias="expert-estimate")
+    draws: int = Field(default=400, ge=50, le=5000)
+    seed_value: int = Field(default=20261127, alias="random_seed")
+
+
+class Meta(Strict):
+    version: str = Field(pattern=r"^\d{4}\.\d{1,2}\.\d+$")
+    disclaimer: str
+    patient_disclaimer: str
+    settings: dict[str, Setting]
+    default_setting: str
+    costs: dict[Category, float]
+    uncertainty: UncertaintyDefaults
+    stop_threshold: float = Field(gt=0.5, lt=1.0, description="lower credible bound to stop")
+    min_gain_per_cost: float = Field(ge=0.0)
+
+
+class ComparisonRow(Strict):
+    finding: str
+    label: str
+
+
+class BandRules(Strict):
+    """How a qualitative band follows from frequency (over the course) and severity."""
+
+    no_below: float = Field(gt=0, lt=1)
+    rare_below: float = Field(gt=0, lt=1)
+    less_common_ratio: float = Field(gt=0, lt=1)
+    less_severe_levels: int = Field(ge=1, le=2)
+
+
+class Comparison(Strict):
+    source: str
+    article_rows: list[ComparisonRow]
+    extra_rows: list[ComparisonRow]
+    bands: BandRules
+
+
+Band = Literal["Yes", "Yes (less common)", "Yes (less severe)", "Rare", "No"]
