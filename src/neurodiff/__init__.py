@@ -17,13 +17,13 @@ __all__ = ["Assessment", "Case", "__version__", "assess", "load_knowledge", "nex
 
 if TYPE_CHECKING:
     from neurodiff.engine.assess import assess
-    from neurodiff.engine.next_best import next_best
+    from neurodiff.engine.assess import next_best
     from neurodiff.knowledge.load import load_knowledge
     from neurodiff.models import Assessment, Case
 
 _LAZY = {
     "assess": ("neurodiff.engine.assess", "assess"),
-    "next_best": ("neurodiff.engine.next_best", "next_best"),
+    "next_best": ("neurodiff.engine.assess", "next_best"),
     "load_knowledge": ("neurodiff.knowledge.load", "load_knowledge"),
     "Assessment": ("neurodiff.models", "Assessment"),
     "Case": ("neurodiff.models", "Case"),

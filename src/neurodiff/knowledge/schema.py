@@ -47,7 +47,9 @@ class Provenance(Strict):
 
     kind: ProvenanceKind
     source: str | None = None
-    n: int | None = Field(default=None, ge=0, description="events (n of N) when the source gives counts")
+    n: int | None = Field(
+        default=None, ge=0, description="events (n of N) when the source gives counts"
+    )
     N: int | None = Field(default=None, ge=1, description="denominator (n of N)")
     note: str | None = Field(default=None, description="population and denominator used")
     rationale: str | None = None
@@ -179,6 +181,11 @@ class Group(Strict):
     label: str
     members: list[str] = Field(min_length=2)
     rho: float = Field(default=0.0, ge=0.0, lt=1.0)
+    implied_by: str | None = Field(
+        default=None,
+        description="a category of an exclusive group (e.g. onset_bulbar) that implies this "
+        "group is involved",
+    )
     provenance: Provenance
 
 
@@ -215,8 +222,8 @@ class Disease(Strict):
 class Reference(Strict):
     key: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$")
     citation: str = Field(description="authors, title, journal, year;volume:pages")
-    pmid: str | None = Field(default=None, pattern=PMID.pattern)
-    doi: str | None = Field(default=None, pattern=DOI.pattern)
+    pmid: str | None = Field(default=None, description="PubMed id (format checked by validate)")
+    doi: str | None = Field(default=None, description="DOI (format checked by validate)")
     url: str | None = None
     note: str | None = None
 
@@ -227,24 +234,51 @@ class Setting(Strict):
 
 
 class UncertaintyDefaults(Strict):
-    """Effective sample sizes for estimates without counts, by provenance kind."""
+    """How uncertain a number without counts is, by provenance kind.
 
-    literature: float = 40.0
-    seed: float = 10.0
-    expert_estimate: float = Field(default=6.0, alias="expert-estimate")
-    draws: int = Field(default=400, ge=50, le=5000)
-    seed_value: int = Field(default=20261127, alias="random_seed")
+    With counts (n of N) the uncertainty is Beta(n + 1/2, N - n + 1/2). Without counts
+    it is normal on the logit scale around the estimate with these standard deviations
+    (0.35 is roughly +-40 % on the odds at one SD; 0.8 is roughly a factor of 2.2).
+    An explicit ``ess`` on an estimate uses Beta(p * ess, (1 - p) * ess) instead.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    literature: float = Field(default=0.35, gt=0)
+    seed: float = Field(default=0.6, gt=0)
+    expert_estimate: float = Field(default=0.8, gt=0, alias="expert-estimate")
+    draws: int = Field(default=256, ge=50, le=5000)
+    random_seed: int = 20261127
+
+    def logit_sd(self, kind: ProvenanceKind) -> float:
+        return {
+            ProvenanceKind.literature: self.literature,
+            ProvenanceKind.seed: self.seed,
+            ProvenanceKind.expert: self.expert_estimate,
+        }[kind]
 
 
 class Meta(Strict):
     version: str = Field(pattern=r"^\d{4}\.\d{1,2}\.\d+$")
+    finding_files: list[str] = Field(description="finding files in display order")
+    disease_order: list[str] = Field(description="disease ids in display order")
     disclaimer: str
     patient_disclaimer: str
     settings: dict[str, Setting]
     default_setting: str
     costs: dict[Category, float]
     uncertainty: UncertaintyDefaults
+    age_tail: float = Field(
+        gt=0.0,
+        lt=0.5,
+        description="share of each age-at-onset distribution spread evenly over 0-110 years, "
+        "so that atypical ages weaken but never veto a disease",
+    )
     stop_threshold: float = Field(gt=0.5, lt=1.0, description="lower credible bound to stop")
+    min_literature_share: dict[str, float] = Field(
+        default_factory=dict,
+        description="'all' and/or disease ids (joined by '+') -> required literature share",
+    )
     min_gain_per_cost: float = Field(ge=0.0)
 
 

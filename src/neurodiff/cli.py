@@ -1,0 +1,219 @@
+"""The neurodiff command line (Typer): parse arguments, call the library, render.
+
+Heavy modules are imported inside the commands so that ``neurodiff --help`` is fast.
+User errors print one line on stderr and exit with code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from neurodiff.errors import InvalidCaseError, NeurodiffError
+
+app = typer.Typer(
+    name="neurodiff",
+    help=(
+        "Explainable differential diagnosis of MS, ALS and their mimics.\n\n"
+        "Examples:\n\n"
+        "  neurodiff compare als ms\n\n"
+        "  neurodiff assess --case case.json\n\n"
+        "  neurodiff assess --phenopacket patient.json --setting neurology --json\n\n"
+        "neurodiff supports decisions; it does not make them."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    add_completion=False,
+)
+knowledge_app = typer.Typer(
+    help="Inspect, validate and export the knowledge base.",
+    invoke_without_command=True,
+    rich_markup_mode=None,
+)
+app.add_typer(knowledge_app, name="knowledge")
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the stable contract).")]
+
+
+def main() -> None:
+    """Console entry point: map user errors to one line on stderr and exit code 2."""
+    try:
+        app()
+    except NeurodiffError as exc:
+        sys.stderr.write(f"neurodiff: error: {exc}\n")
+        raise SystemExit(2) from None
+    except KeyboardInterrupt:
+        sys.stderr.write("neurodiff: interrupted\n")
+        raise SystemExit(130) from None
+
+
+def _print_json(payload: Any) -> None:
+    sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def assess(
+    case: Annotated[
+        Path | None,
+        typer.Option("--case", help="Case JSON: {age, sex, setting, findings: {id: state}}."),
+    ] = None,
+    phenopacket: Annotated[
+        Path | None, typer.Option("--phenopacket", help="GA4GH Phenopacket v2 JSON file.")
+    ] = None,
+    setting: Annotated[
+        str | None,
+        typer.Option("--setting", help="Prior setting: general | neurology (overrides the case)."),
+    ] = None,
+    mode: Annotated[
+        str, typer.Option("--mode", help="Next-step suggestions for: clinician | patient.")
+    ] = "clinician",
+    as_json: JsonFlag = False,
+) -> None:
+    """Rank MS, ALS and the other modelled diseases for one case, with the evidence.
+
+    Findings are keyed by neurodiff id (see 'neurodiff knowledge') or HPO id, with the
+    state present, absent or unknown. Example case file:
+
+      {"age": 45, "sex": "female", "setting": "neurology",
+       "findings": {"HP:0100653": "present", "fasciculations": "absent"}}
+    """
+    from neurodiff.engine.assess import assess as run_assessment
+    from neurodiff.interop.case_input import read_json_file
+
+    if (case is None) == (phenopacket is None):
+        raise InvalidCaseError(
+            "give exactly one of --case FILE or --phenopacket FILE", field="input"
+        )
+    if mode not in ("clinician", "patient"):
+        raise InvalidCaseError(f"unknown mode {mode!r}; use clinician or patient", field="--mode")
+    path = case or phenopacket
+    assert path is not None
+    data = read_json_file(path)
+    if phenopacket is not None:
+        from neurodiff.interop.phenopacket import case_from_phenopacket
+
+        if not isinstance(data, dict):
+            raise InvalidCaseError("expected a JSON object", field=str(path))
+        data = case_from_phenopacket(data, source=str(path))
+    result = run_assessment(data, setting=setting, mode=mode)
+    if as_json:
+        _print_json(result.model_dump(mode="json"))
+        return
+    from neurodiff.render import render_assessment
+
+    render_assessment(result)
+
+
+@app.command()
+def compare(
+    diseases: Annotated[
+        list[str] | None, typer.Argument(help="Disease ids to compare (default: als ms).")
+    ] = None,
+    as_json: JsonFlag = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table.")] = False,
+) -> None:
+    """Side-by-side symptom comparison in the style of the source article.
+
+    The first ten rows are the article's table (ALS vs MS); every band is derived from
+    the knowledge base's frequencies and severities. Example: neurodiff compare als ms
+    """
+    from neurodiff.knowledge.bands import comparison_table
+    from neurodiff.knowledge.load import load_knowledge
+
+    table = comparison_table(load_knowledge(), diseases or ["als", "ms"])
+    if as_json:
+        _print_json(
+            {
+                "diseases": table.diseases,
+                "rows": [
+                    {"finding": r.finding, "label": r.label, "bands": r.bands} for r in table.rows
+                ],
+                "frequencies": {r.finding: r.frequencies for r in table.rows},
+                "source": table.source,
+            }
+        )
+        return
+    from neurodiff.render import comparison_markdown, render_comparison
+
+    if markdown:
+        sys.stdout.write(comparison_markdown(table))
+        return
+    render_comparison(table)
+
+
+@knowledge_app.callback()
+def knowledge(
+    ctx: typer.Context,
+    as_json: JsonFlag = False,
+    stats: Annotated[
+        bool, typer.Option("--stats", help="Print the share of numbers by provenance.")
+    ] = False,
+) -> None:
+    """Summarise the knowledge base (diseases, findings, sources)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from neurodiff.knowledge.load import load_knowledge
+    from neurodiff.knowledge.stats import provenance_stats
+
+    kb = load_knowledge()
+    if as_json:
+        from neurodiff.knowledge.dump import knowledge_dump
+
+        _print_json(knowledge_dump(kb))
+        return
+    from neurodiff.render import render_knowledge_summary, render_stats
+
+    if stats:
+        render_stats(provenance_stats(kb))
+        return
+    render_knowledge_summary(kb, provenance_stats(kb))
+
+
+@knowledge_app.command("validate")
+def knowledge_validate(as_json: JsonFlag = False) -> None:
+    """Check the knowledge base: provenance, references, HPO ids and labels, ranges, use.
+
+    Exits 1 and lists every problem when the knowledge base is not valid.
+    """
+    from neurodiff.knowledge.load import load_knowledge
+    from neurodiff.knowledge.validate import validate
+
+    report = validate(load_knowledge())
+    if as_json:
+        _print_json(report.model_dump(mode="json"))
+    else:
+        for problem in report.problems:
+            sys.stderr.write(f"problem: {problem}\n")
+        sys.stdout.write(report.summary + "\n")
+    if report.problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Start the web app and REST API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    sys.stderr.write(f"neurodiff: serving on http://{host}:{port}/ (API docs at /docs)\n")
+    uvicorn.run(
+        "neurodiff.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,
+        log_level="warning",
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

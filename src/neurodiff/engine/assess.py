@@ -1,0 +1,210 @@
+"""assess(case) -> Assessment: the differential, its evidence, and what to ask next.
+
+>>> from neurodiff import assess
+>>> result = assess({"age": 30, "sex": "female", "findings": {"optic_neuritis": "present"}})
+>>> result.differential[0].id
+'ms'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from neurodiff.engine.explain import Explanation, explain
+from neurodiff.engine.model import FloatArray, Model, compile_model
+from neurodiff.engine.next_best import Candidate, candidate_findings, rank_next_steps
+from neurodiff.engine.observations import Observations, resolve
+from neurodiff.engine.posterior import Demographics, credible_intervals, log_posterior
+from neurodiff.engine.triage import red_flags
+from neurodiff.errors import InvalidCaseError
+from neurodiff.interop.case_input import case_from_mapping
+from neurodiff.knowledge.load import KnowledgeBase, load_knowledge
+from neurodiff.knowledge.schema import Category
+from neurodiff.models import (
+    Assessment,
+    Case,
+    DemographicEvidence,
+    DifferentialEntry,
+    Evidence,
+    FindingState,
+    Mode,
+    NextStep,
+)
+
+NEXT_STEPS_SHOWN = 5
+MAX_QUESTIONS = 30
+KIND_BY_CATEGORY = {Category.history: "question", Category.examination: "examination"}
+
+
+def assess(
+    case: Case | Mapping[str, Any],
+    *,
+    kb: KnowledgeBase | None = None,
+    mode: Mode | str = Mode.clinician,
+    setting: str | None = None,
+) -> Assessment:
+    """Assess a Case (or a Case dict, or a Phenopacket v2 dict).
+
+    ``setting`` overrides the case's setting. Raises InvalidCaseError (or its subclass
+    UnknownTermError) with a one-line message for bad input.
+    """
+    kb = kb or load_knowledge()
+    model = compile_model(kb)
+    parsed = case_from_mapping(case)
+    if setting is not None:
+        parsed = parsed.model_copy(update={"setting": setting})
+    _check_setting(parsed.setting, kb)
+    mode = Mode(mode)
+    observations = resolve(parsed.findings, kb)
+    demographics = Demographics.single(parsed.age, parsed.sex.value)
+    states = observations.states
+    posterior = np.exp(log_posterior(states[None, :], demographics, parsed.setting, model))[0, 0]
+    intervals = credible_intervals(states[None, :], demographics, parsed.setting, model)[0]
+    explanation = explain(states, demographics, parsed.setting, model)
+    asked = np.zeros(states.size, dtype=bool)
+    asked[list(observations.asked_unknown)] = True
+    candidates = candidate_findings(states, asked, kb, model, mode)
+    ranked = rank_next_steps(states, posterior, candidates, kb, model)
+    should_stop, reason = stop_rule(intervals, posterior, ranked, observations, kb)
+    return Assessment(
+        differential=_differential(posterior, intervals, kb),
+        evidence=_evidence(observations, explanation, kb, model),
+        demographics=_demographic_evidence(parsed, explanation, kb),
+        unmodelled=list(observations.unmodelled),
+        next_best=[_next_step(c, kb) for c in ranked[:NEXT_STEPS_SHOWN]],
+        should_stop=should_stop,
+        stop_reason=reason,
+        red_flags=red_flags(states, kb),
+        setting=parsed.setting,
+        knowledge_version=kb.version,
+        disclaimer=kb.meta.disclaimer,
+    )
+
+
+def stop_rule(
+    intervals: FloatArray,
+    posterior: FloatArray,
+    ranked: list[Candidate],
+    observations: Observations,
+    kb: KnowledgeBase,
+) -> tuple[bool, str | None]:
+    """Stop when the leading disease is certain enough, nothing is worth asking, or enough."""
+    top = int(np.argmax(posterior))
+    if intervals[top, 0] >= kb.meta.stop_threshold:
+        return True, (
+            f"the lower 95 % bound for {kb.diseases[top].id} is {intervals[top, 0]:.2f} "
+            f"(threshold {kb.meta.stop_threshold})"
+        )
+    if not ranked or ranked[0].gain_per_cost < kb.meta.min_gain_per_cost:
+        return True, "no remaining question or test is worth its cost"
+    answered = int((observations.states >= 0).sum()) + len(observations.asked_unknown)
+    if answered >= MAX_QUESTIONS:
+        return True, f"{answered} findings answered (maximum {MAX_QUESTIONS})"
+    return False, None
+
+
+def _check_setting(setting: str, kb: KnowledgeBase) -> None:
+    if setting not in kb.meta.settings:
+        raise InvalidCaseError(
+            f"unknown setting {setting!r}; use one of {', '.join(sorted(kb.meta.settings))}",
+            field="setting",
+        )
+
+
+def _differential(
+    posterior: FloatArray, intervals: FloatArray, kb: KnowledgeBase
+) -> list[DifferentialEntry]:
+    order = sorted(range(posterior.size), key=lambda d: (-posterior[d], d))
+    return [
+        DifferentialEntry(
+            id=kb.diseases[d].id,
+            name=kb.diseases[d].name,
+            probability=round(float(posterior[d]), 6),
+            interval=(
+                round(float(min(intervals[d, 0], posterior[d])), 6),
+                round(float(max(intervals[d, 1], posterior[d])), 6),
+            ),
+        )
+        for d in order
+    ]
+
+
+def _evidence(
+    observations: Observations, explanation: Explanation, kb: KnowledgeBase, model: Model
+) -> list[Evidence]:
+    rows = []
+    for step, column in enumerate(explanation.finding_order):
+        finding = kb.findings[int(column)]
+        ratios = explanation.finding_log10_lr[step]
+        sources = sorted({key for d in range(len(kb.diseases)) for key in model.sources[d][column]})
+        rows.append(
+            Evidence(
+                finding=finding.id,
+                hpo=finding.hpo,
+                label=finding.label,
+                state=FindingState.present
+                if observations.states[column] == 1
+                else FindingState.absent,
+                log10_lr={d.id: round(float(ratios[i]), 4) for i, d in enumerate(kb.diseases)},
+                sources=sources,
+                via=list(observations.via.get(int(column), ())),
+            )
+        )
+    return rows
+
+
+def _demographic_evidence(
+    case: Case, explanation: Explanation, kb: KnowledgeBase
+) -> list[DemographicEvidence]:
+    rows = []
+    for factor, value, ratios in (
+        ("age", f"{case.age:g}" if case.age is not None else "", explanation.age_log10_lr),
+        ("sex", case.sex.value, explanation.sex_log10_lr),
+    ):
+        if ratios is None:
+            continue
+        sources = sorted(
+            {
+                key
+                for d in kb.diseases
+                for key in ([getattr(d, factor).source] if getattr(d, factor).source else [])
+            }
+        )
+        rows.append(
+            DemographicEvidence(
+                factor=factor,
+                value=value,
+                log10_lr={d.id: round(float(ratios[i]), 4) for i, d in enumerate(kb.diseases)},
+                sources=sources,
+            )
+        )
+    return rows
+
+
+def _next_step(candidate: Candidate, kb: KnowledgeBase) -> NextStep:
+    finding = kb.findings[candidate.finding]
+    return NextStep(
+        finding=finding.id,
+        hpo=finding.hpo,
+        label=finding.label,
+        kind=KIND_BY_CATEGORY.get(finding.category, "test"),
+        category=finding.category.value,
+        gain_bits=round(candidate.gain_bits, 4),
+        cost=candidate.cost,
+        gain_per_cost=round(candidate.gain_per_cost, 5),
+        question=finding.question,
+        separates=[kb.diseases[d].id for d in candidate.separates],
+    )
+
+
+def next_best(
+    case: Case | Mapping[str, Any],
+    *,
+    mode: Mode | str = Mode.patient,
+    kb: KnowledgeBase | None = None,
+) -> list[NextStep]:
+    """The most useful next questions (patient mode) or questions and tests (clinician)."""
+    return assess(case, kb=kb, mode=mode).next_best

@@ -1,0 +1,87 @@
+"""Per-observation likelihood ratios that add up to the posterior.
+
+Evidence is applied in a fixed order: the setting's prior, age, sex, then the observed
+findings in catalogue order (history, examination, tests). For each step and disease d
+the log10 likelihood ratio compares d with the other diseases weighted by their
+probabilities just before that step:
+
+    LR_step(d) = P(obs | earlier evidence, d) / P(obs | earlier evidence, not d)
+
+With this chain rule the ratios add up exactly: log10 posterior odds(d) =
+log10 prior odds(d) + the sum of every step's log10 LR(d). Within a dependence group a
+later finding's ratio is conditional on the earlier ones, so a second bulbar sign shows
+how little it adds once the first is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from neurodiff.engine.likelihood import UNKNOWN, States, log_likelihood
+from neurodiff.engine.model import FloatArray, Model
+from neurodiff.engine.posterior import Demographics, log_demographic_terms
+
+LN10 = float(np.log(10.0))
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """log10 likelihood ratios per step (rows) and disease (columns)."""
+
+    finding_order: NDArray[np.intp]
+    finding_log10_lr: FloatArray
+    age_log10_lr: FloatArray | None
+    sex_log10_lr: FloatArray | None
+    prior_log10_odds: FloatArray
+
+
+def explain(states: States, demographics: Demographics, setting: str, model: Model) -> Explanation:
+    """Sequential log10 likelihood ratios for one case (``states``: shape (F,))."""
+    order = np.flatnonzero(states != UNKNOWN)
+    prefixes = np.full((order.size + 1, states.size), UNKNOWN, dtype=np.int8)
+    for step, column in enumerate(order, start=1):
+        prefixes[step:, column] = states[column]
+    chain = log_likelihood(prefixes, model.point, model.structure)[0]
+    age_term, sex_term = log_demographic_terms(model, demographics)
+    increments = [age_term[0], sex_term[0], *np.diff(chain, axis=0)]
+    weights = model.log_prior[setting]
+    ratios = []
+    for increment in increments:
+        ratios.append(_step_log10_lr(weights, increment))
+        weights = weights + increment
+    has_age = bool(demographics.ages[0] >= 0)
+    has_sex = bool(demographics.sexes[0] >= 0)
+    return Explanation(
+        finding_order=order,
+        finding_log10_lr=np.array(ratios[2:]).reshape(order.size, len(model.disease_ids)),
+        age_log10_lr=ratios[0] if has_age else None,
+        sex_log10_lr=ratios[1] if has_sex else None,
+        prior_log10_odds=_log10_odds(model.log_prior[setting]),
+    )
+
+
+def _step_log10_lr(log_weights: FloatArray, increment: FloatArray) -> FloatArray:
+    """log10 [P(step | d) / P(step | not d)] with 'not d' weighted by current probabilities."""
+    size = log_weights.size
+    others = ~np.eye(size, dtype=bool)
+    before = np.where(others, log_weights[None, :], -np.inf)
+    after = np.where(others, (log_weights + increment)[None, :], -np.inf)
+    against = _logsumexp_rows(after) - _logsumexp_rows(before)
+    result: FloatArray = (increment - against) / LN10
+    return result
+
+
+def _log10_odds(log_weights: FloatArray) -> FloatArray:
+    size = log_weights.size
+    others = np.where(~np.eye(size, dtype=bool), log_weights[None, :], -np.inf)
+    result: FloatArray = (log_weights - _logsumexp_rows(others)) / LN10
+    return result
+
+
+def _logsumexp_rows(values: FloatArray) -> FloatArray:
+    peak = values.max(axis=1)
+    result: FloatArray = peak + np.log(np.exp(values - peak[:, None]).sum(axis=1))
+    return result

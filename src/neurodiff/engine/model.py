@@ -1,0 +1,229 @@
+"""The probability model compiled from the knowledge base into NumPy arrays.
+
+Findings are independent given the disease, except inside dependence groups
+(``groups.yaml``):
+
+- *correlated* groups share a latent involvement variable Z per disease, with
+  P(Z = 1 | d) = q = the largest member frequency. Each member i has
+  P(i | Z=1) = a_i and P(i | Z=0) = b_i chosen so that q a_i + (1 - q) b_i = p_i (the
+  published marginal is kept) and a_i - b_i = rho * (the most the marginals allow).
+- *exclusive* groups are one categorical variable (first symptom, tempo, course).
+- a correlated group may be *implied* by a category (bulbar onset implies bulbar
+  involvement): P(Z = 1 | that category) = 1 and P(Z = 1 | other categories) = r, with
+  r chosen to keep q.
+
+See docs/engine.md for the derivation and the calibration check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+import numpy as np
+from numpy.typing import NDArray
+
+from neurodiff.knowledge.load import KnowledgeBase
+from neurodiff.knowledge.schema import Estimate, GroupKind, ProvenanceKind, UncertaintyDefaults
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.intp]
+
+EPS = 1e-6
+MAX_AGE = 110
+EXCLUSIVE_CAP = 0.995
+
+
+@dataclass(frozen=True, eq=False)
+class Structure:
+    """Which findings depend on which; shared by every parameter draw."""
+
+    finding_ids: tuple[str, ...]
+    disease_ids: tuple[str, ...]
+    independent: IntArray
+    groups: tuple[IntArray, ...]
+    group_ids: tuple[str, ...]
+    rho: FloatArray
+    link: IntArray
+    exclusive: tuple[IntArray, ...]
+    exclusive_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Parameters:
+    """Likelihood parameters with a leading draw axis S (S = 1 for the point estimate).
+
+    ``p``, ``a``, ``b``: (S, D, F). ``q``: (S, D, G), the probability that a correlated
+    group is involved when its implying category (if any) is not the first symptom.
+    """
+
+    p: FloatArray
+    a: FloatArray
+    b: FloatArray
+    q: FloatArray
+
+
+@dataclass(frozen=True, eq=False)
+class Model:
+    """Everything the engine needs, as arrays; built once per knowledge base."""
+
+    structure: Structure
+    point: Parameters
+    log_prior: dict[str, FloatArray]
+    log_age: FloatArray
+    log_sex: FloatArray
+    sources: tuple[tuple[tuple[str, ...], ...], ...]
+    estimates: tuple[tuple[Estimate, ...], ...]
+    uncertainty: UncertaintyDefaults
+
+    @cached_property
+    def draws(self) -> Parameters:
+        """Seeded draws of the parameters from their own uncertainty."""
+        p = draw_probabilities(self.estimates, self.structure, self.uncertainty)
+        return derive_parameters(p, self.structure)
+
+    @property
+    def disease_ids(self) -> tuple[str, ...]:
+        return self.structure.disease_ids
+
+    @property
+    def finding_ids(self) -> tuple[str, ...]:
+        return self.structure.finding_ids
+
+
+@cache
+def compile_model(kb: KnowledgeBase) -> Model:
+    """Compile (and cache) the model for a knowledge base."""
+    structure = _structure(kb)
+    estimates = tuple(
+        tuple(
+            d.findings[f.id].presentation if f.id in d.findings else f.background
+            for f in kb.findings
+        )
+        for d in kb.diseases
+    )
+    p = np.array([[e.p for e in row] for row in estimates], dtype=np.float64)[None]
+    return Model(
+        structure=structure,
+        point=derive_parameters(p, structure),
+        log_prior=_log_priors(kb),
+        log_age=_log_age(kb),
+        log_sex=np.log(
+            np.array([[1.0 - d.sex.p_male, d.sex.p_male] for d in kb.diseases], dtype=np.float64)
+        ),
+        sources=tuple(tuple(_source_keys(e) for e in row) for row in estimates),
+        estimates=estimates,
+        uncertainty=kb.meta.uncertainty,
+    )
+
+
+def _structure(kb: KnowledgeBase) -> Structure:
+    index = {fid: i for i, fid in enumerate(kb.finding_ids)}
+    correlated = [g for g in kb.groups if g.kind is GroupKind.correlated]
+    exclusive = [g for g in kb.groups if g.kind is GroupKind.exclusive]
+    grouped = {m for g in kb.groups for m in g.members}
+    return Structure(
+        finding_ids=kb.finding_ids,
+        disease_ids=kb.disease_ids,
+        independent=np.array(
+            [i for i, fid in enumerate(kb.finding_ids) if fid not in grouped], dtype=np.intp
+        ),
+        groups=tuple(np.array([index[m] for m in g.members], dtype=np.intp) for g in correlated),
+        group_ids=tuple(g.id for g in correlated),
+        rho=np.array([g.rho for g in correlated], dtype=np.float64),
+        link=np.array(
+            [index[g.implied_by] if g.implied_by else -1 for g in correlated], dtype=np.intp
+        ),
+        exclusive=tuple(np.array([index[m] for m in g.members], dtype=np.intp) for g in exclusive),
+        exclusive_ids=tuple(g.id for g in exclusive),
+    )
+
+
+def derive_parameters(p: FloatArray, structure: Structure) -> Parameters:
+    """Latent-class parameters (a, b, q) that keep each marginal p; vectorised over draws."""
+    p = np.clip(p, EPS, 1.0 - EPS)
+    a = p.copy()
+    b = p.copy()
+    q = np.empty((*p.shape[:-1], len(structure.groups)), dtype=np.float64)
+    for g, cols in enumerate(structure.groups):
+        members = p[..., cols]
+        involved = members.max(axis=-1)
+        link = int(structure.link[g])
+        if link >= 0:
+            involved = np.maximum(involved, p[..., link])
+        involved = np.clip(involved, EPS, 1.0 - EPS)[..., None]
+        room = np.minimum((1.0 - members) / (1.0 - involved), members / involved)
+        delta = structure.rho[g] * room
+        a[..., cols] = members + (1.0 - involved) * delta
+        b[..., cols] = members - involved * delta
+        if link >= 0:
+            category = p[..., link][..., None]
+            involved = np.clip((involved - category) / (1.0 - category), 0.0, 1.0)
+        q[..., g] = involved[..., 0]
+    return Parameters(p=p, a=np.clip(a, EPS, 1.0 - EPS), b=np.clip(b, EPS, 1.0 - EPS), q=q)
+
+
+def draw_probabilities(
+    estimates: tuple[tuple[Estimate, ...], ...],
+    structure: Structure,
+    uncertainty: UncertaintyDefaults,
+) -> FloatArray:
+    """(S, D, F) draws. A number shared by several diseases (a background) is drawn once."""
+    rng = np.random.default_rng(uncertainty.random_seed)
+    draws = uncertainty.draws
+    unique: dict[int, FloatArray] = {}
+    out = np.empty((draws, len(estimates), len(estimates[0])), dtype=np.float64)
+    for d, row in enumerate(estimates):
+        for f, estimate in enumerate(row):
+            key = id(estimate)
+            if key not in unique:
+                unique[key] = _draw_one(estimate, uncertainty, rng, draws)
+            out[:, d, f] = unique[key]
+    for cols in structure.exclusive:
+        total = out[..., cols].sum(axis=-1, keepdims=True)
+        out[..., cols] *= np.minimum(1.0, EXCLUSIVE_CAP / total)
+    return out
+
+
+def _draw_one(
+    estimate: Estimate, uncertainty: UncertaintyDefaults, rng: np.random.Generator, draws: int
+) -> FloatArray:
+    if estimate.n is not None and estimate.N is not None:
+        return rng.beta(estimate.n + 0.5, estimate.N - estimate.n + 0.5, size=draws)
+    if estimate.ess is not None:
+        return rng.beta(estimate.p * estimate.ess, (1.0 - estimate.p) * estimate.ess, size=draws)
+    logit = np.log(estimate.p / (1.0 - estimate.p))
+    scale = uncertainty.logit_sd(estimate.kind)
+    result: FloatArray = 1.0 / (1.0 + np.exp(-(logit + scale * rng.standard_normal(draws))))
+    return result
+
+
+def _log_priors(kb: KnowledgeBase) -> dict[str, FloatArray]:
+    priors: dict[str, FloatArray] = {}
+    for setting in kb.meta.settings:
+        values = np.array(
+            [0.0 if d.is_remainder else d.priors[setting].p for d in kb.diseases],
+            dtype=np.float64,
+        )
+        remainder = [i for i, d in enumerate(kb.diseases) if d.is_remainder]
+        values[remainder] = 1.0 - values.sum()
+        priors[setting] = np.log(values)
+    return priors
+
+
+def _log_age(kb: KnowledgeBase) -> FloatArray:
+    """log P(age | disease) on whole years 0..110: a truncated normal mixed with a flat tail."""
+    years = np.arange(MAX_AGE + 1, dtype=np.float64)
+    mean = np.array([d.age.mean for d in kb.diseases])[:, None]
+    sd = np.array([d.age.sd for d in kb.diseases])[:, None]
+    density = np.exp(-0.5 * ((years[None, :] - mean) / sd) ** 2)
+    density /= density.sum(axis=1, keepdims=True)
+    tail = kb.meta.age_tail
+    mixed: FloatArray = np.log((1.0 - tail) * density + tail / years.size)
+    return mixed
+
+
+def _source_keys(estimate: Estimate) -> tuple[str, ...]:
+    if estimate.kind is ProvenanceKind.expert:
+        return ("expert-estimate",)
+    return (estimate.source,) if estimate.source else ()

@@ -1,0 +1,64 @@
+"""How many numbers in the knowledge base come from literature, the seed article or experts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pydantic import BaseModel
+
+from neurodiff.knowledge.load import KnowledgeBase, provenances
+from neurodiff.knowledge.schema import ProvenanceKind
+
+
+class ShareCount(BaseModel):
+    total: int
+    literature: int
+    seed: int
+    expert_estimate: int
+    with_counts: int
+
+    @property
+    def literature_share(self) -> float:
+        return self.literature / self.total if self.total else 0.0
+
+
+class ProvenanceStats(BaseModel):
+    overall: ShareCount
+    by_disease: dict[str, ShareCount]
+    shared: ShareCount
+
+    def share_of(self, selector: str) -> float:
+        """Literature share for 'all' or for diseases joined by '+' (e.g. 'ms+als')."""
+        if selector == "all":
+            return self.overall.literature_share
+        parts = [self.by_disease[d] for d in selector.split("+") if d in self.by_disease]
+        total = sum(p.total for p in parts)
+        return sum(p.literature for p in parts) / total if total else 0.0
+
+
+def provenance_stats(kb: KnowledgeBase) -> ProvenanceStats:
+    counters: dict[str, Counter[str]] = {}
+    for where, prov in provenances(kb):
+        owner = where.split("/")[1].split(".")[0] if where.startswith("diseases/") else "_shared"
+        counter = counters.setdefault(owner, Counter())
+        counter[prov.kind.value] += 1
+        counter["with_counts"] += int(prov.n is not None)
+    overall: Counter[str] = Counter()
+    for counter in counters.values():
+        overall.update(counter)
+    return ProvenanceStats(
+        overall=_share(overall),
+        by_disease={d: _share(counters.get(d, Counter())) for d in kb.disease_ids},
+        shared=_share(counters.get("_shared", Counter())),
+    )
+
+
+def _share(counter: Counter[str]) -> ShareCount:
+    kinds = [k.value for k in ProvenanceKind]
+    return ShareCount(
+        total=sum(counter[k] for k in kinds),
+        literature=counter[ProvenanceKind.literature.value],
+        seed=counter[ProvenanceKind.seed.value],
+        expert_estimate=counter[ProvenanceKind.expert.value],
+        with_counts=counter["with_counts"],
+    )
