@@ -146,6 +146,9 @@ def render_stats(stats: ProvenanceStats, console: Console | None = None) -> None
         add(disease_id, share)
     add("shared (findings, groups)", stats.shared)
     console.print(table)
+    console.print(
+        f"literature share: all {stats.share_of('all'):.1%}; ms+als {stats.share_of('ms+als'):.1%}"
+    )
 
 
 def render_knowledge_summary(

@@ -122,14 +122,19 @@ def _differential(
         DifferentialEntry(
             id=kb.diseases[d].id,
             name=kb.diseases[d].name,
-            probability=round(float(posterior[d]), 6),
+            probability=_significant(posterior[d]),
             interval=(
-                round(float(min(intervals[d, 0], posterior[d])), 6),
-                round(float(max(intervals[d, 1], posterior[d])), 6),
+                _significant(min(intervals[d, 0], posterior[d])),
+                _significant(max(intervals[d, 1], posterior[d])),
             ),
         )
         for d in order
     ]
+
+
+def _significant(value: float) -> float:
+    """Six significant digits: small probabilities keep their precision."""
+    return float(f"{float(value):.6g}")
 
 
 def _evidence(

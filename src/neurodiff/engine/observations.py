@@ -71,7 +71,8 @@ def resolve(findings: dict[str, FindingState], kb: KnowledgeBase) -> Observation
     unmodelled: list[str] = []
     asked_unknown: list[int] = []
     hpo: HpoIndex | None = None
-    for key, state in findings.items():
+    for key, raw_state in findings.items():
+        state = FindingState(raw_state)
         if key in index:
             if state is FindingState.unknown:
                 asked_unknown.append(index[key])

@@ -1,0 +1,5 @@
+"""python -m neurodiff"""
+
+from neurodiff.cli import main
+
+main()

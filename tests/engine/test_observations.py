@@ -1,0 +1,84 @@
+"""HPO terms map through the ontology; unknown ids are refused with one clear message."""
+
+from __future__ import annotations
+
+import pytest
+
+from neurodiff.engine.likelihood import ABSENT, PRESENT, UNKNOWN
+from neurodiff.engine.observations import resolve
+from neurodiff.errors import UnknownTermError
+from neurodiff.knowledge.load import KnowledgeBase
+from neurodiff.models import FindingState
+
+P, A, U = FindingState.present, FindingState.absent, FindingState.unknown
+
+
+def state(kb: KnowledgeBase, findings: dict[str, FindingState], finding_id: str) -> int:
+    return int(resolve(findings, kb).states[kb.finding_ids.index(finding_id)])
+
+
+def test_descendant_term_counts_as_its_modelled_ancestor(kb: KnowledgeBase) -> None:
+    # Tongue fasciculations (HP:0001308) is a descendant of Fasciculations (HP:0002380)
+    findings = {"HP:0001308": P}
+    assert state(kb, findings, "tongue_fasciculations") == PRESENT
+    assert state(kb, findings, "fasciculations") == PRESENT
+    assert resolve(findings, kb).via[kb.finding_ids.index("fasciculations")] == ("HP:0001308",)
+
+
+def test_more_specific_unmodelled_term_implies_modelled_ancestor(kb: KnowledgeBase) -> None:
+    # Limb fasciculations (HP:0007289) is not modelled itself
+    observations = resolve({"HP:0007289": P}, kb)
+    assert observations.states[kb.finding_ids.index("fasciculations")] == PRESENT
+    assert observations.unmodelled == ()
+
+
+def test_excluded_general_term_excludes_its_modelled_descendants(kb: KnowledgeBase) -> None:
+    findings = {"HP:0002380": A}
+    assert state(kb, findings, "fasciculations") == ABSENT
+    assert state(kb, findings, "tongue_fasciculations") == ABSENT
+
+
+def test_excluded_specific_term_does_not_exclude_the_general_finding(kb: KnowledgeBase) -> None:
+    assert state(kb, {"HP:0001308": A}, "fasciculations") == UNKNOWN
+
+
+def test_direct_statement_beats_an_implied_one(kb: KnowledgeBase) -> None:
+    findings = {"HP:0002380": A, "tongue_fasciculations": P}
+    assert state(kb, findings, "tongue_fasciculations") == PRESENT
+    assert state(kb, findings, "fasciculations") == ABSENT
+
+
+def test_unmodelled_terms_are_listed_and_neutral(kb: KnowledgeBase) -> None:
+    observations = resolve({"HP:0001250": P, "NCIT:C3224": A}, kb)
+    assert observations.unmodelled == ("HP:0001250", "NCIT:C3224")
+    assert (observations.states == UNKNOWN).all()
+
+
+def test_unknown_state_records_the_question_as_asked(kb: KnowledgeBase) -> None:
+    observations = resolve({"dysarthria": U}, kb)
+    assert (observations.states == UNKNOWN).all()
+    assert observations.asked_unknown == (kb.finding_ids.index("dysarthria"),)
+
+
+def test_obsolete_term_maps_to_its_replacement(kb: KnowledgeBase) -> None:
+    # HP:0001575 'Mood changes' is obsolete, replaced by HP:0000712 'Emotional lability',
+    # which sits under 'Atypical behavior' (behaviour_change) in HPO 2025-11-24
+    observations = resolve({"HP:0001575": P}, kb)
+    assert observations.states[kb.finding_ids.index("behaviour_change")] == PRESENT
+    assert observations.unmodelled == ()
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("HP:9999999", "unknown HPO id"),
+        ("fasciculation", "did you mean 'fasciculations'"),
+        ("weakness!", "unknown finding id"),
+    ],
+)
+def test_unknown_ids_raise_one_clear_error(kb: KnowledgeBase, key: str, message: str) -> None:
+    with pytest.raises(UnknownTermError) as error:
+        resolve({key: P}, kb)
+    assert message in str(error.value)
+    assert f"findings[{key!r}]" in str(error.value)
+    assert "\n" not in str(error.value)
