@@ -16,8 +16,7 @@ __version__ = "0.1.0"
 __all__ = ["Assessment", "Case", "__version__", "assess", "load_knowledge", "next_best"]
 
 if TYPE_CHECKING:
-    from neurodiff.engine.assess import assess
-    from neurodiff.engine.assess import next_best
+    from neurodiff.engine.assess import assess, next_best
     from neurodiff.knowledge.load import load_knowledge
     from neurodiff.models import Assessment, Case
 
