@@ -29,7 +29,7 @@ from neurodiff.criteria.als_regions import (
 )
 
 REFERENCE = (
-    "Brooks BR, Miller RG, Swash M, Munsat TL; World Federation of Neurology Research Group "
+    "Brooks BR, et al.; World Federation of Neurology Research Group "
     "on Motor Neuron Diseases. El Escorial revisited: revised criteria for the diagnosis of "
     "amyotrophic lateral sclerosis. Amyotroph Lateral Scler Other Motor Neuron Disord "
     "2000;1:293-299"

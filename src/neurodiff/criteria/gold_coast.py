@@ -22,8 +22,7 @@ from neurodiff.criteria.als_regions import (
 )
 
 REFERENCE = (
-    "Shefner JM, Al-Chalabi A, Baker MR, et al. A proposal for new diagnostic criteria "
-    "for ALS. Clin Neurophysiol 2020"
+    "Shefner JM, et al. A proposal for new diagnostic criteria for ALS. Clin Neurophysiol 2020"
 )
 
 
