@@ -24,7 +24,7 @@ from neurodiff.criteria.result import (
     at_least,
     rule,
 )
-from neurodiff.criteria.validation import STRICT, Count, integer_between, number_above
+from neurodiff.criteria.validation import STRICT, Count, integer_between, number_above, shown
 
 REFERENCE_2017 = (
     "Thompson AJ, Banwell BL, Barkhof F, et al. Diagnosis of multiple sclerosis: 2017 "
@@ -205,7 +205,7 @@ def _ppms_2017(data: McDonald2017Input) -> tuple[Tri, list[RuleResult], list[str
             "brain_lesion_typical_area", brain, "T2 lesion(s) periventricular, cortical/jxc or IT"
         ),
         rule("two_spinal_cord_lesions", cord, f"{mri.spinal_cord} spinal cord lesion(s)"),
-        rule("csf_oligoclonal_bands", ocb, f"CSF-specific oligoclonal bands: {ocb}"),
+        rule("csf_oligoclonal_bands", ocb, f"CSF-specific oligoclonal bands: {shown(ocb)}"),
         rule("two_of_three_paraclinical", two_of_three, "need 2 of brain, cord, CSF findings"),
     ]
     missing = []
@@ -297,16 +297,16 @@ def _dis_reason(clinical: Tri, areas: dict[str, Tri], needed: int) -> str:
 
 def _dit_reason(data: McDonald2017Input, revision: str) -> str:
     mri = data.mri
-    parts = [
-        f"attacks={data.attacks}",
-        f"enhancing={mri.gadolinium_enhancing}",
-        f"non-enhancing={mri.non_enhancing}",
-        f"new lesion on follow-up={mri.new_lesion_on_followup}",
-        f"CSF OCB={data.csf_oligoclonal_bands}",
-    ]
+    values = {
+        "attacks": data.attacks,
+        "enhancing": mri.gadolinium_enhancing,
+        "non-enhancing": mri.non_enhancing,
+        "new lesion on follow-up": mri.new_lesion_on_followup,
+        "CSF OCB": data.csf_oligoclonal_bands,
+    }
     if revision == "2024" and isinstance(data, McDonald2024Input):
-        parts.append(f"kappa-FLC elevated={data.kappa_flc_index_elevated}")
-    return "; ".join(parts)
+        del values["CSF OCB"]  # 2024: CSF is its own rule, not a form of DIT
+    return "; ".join(f"{key}={shown(value)}" for key, value in values.items())
 
 
 def _negate(value: Tri) -> Tri:
@@ -338,7 +338,8 @@ def _older_age_rule(data: McDonald2024Input, csf: Tri, cvs: Tri, prl: Tri) -> Ru
         "advisory_older_age_supportive_evidence",
         value,
         "advisory only (guidance for age >=50 in the 2024 paper, not applied as a hard rule): "
-        f"age={data.age}; spinal cord lesion, positive CSF, CVS or PRL present={supportive}",
+        f"age={shown(data.age)}; spinal cord lesion, positive CSF, CVS or PRL present="
+        f"{shown(supportive)}",
     )
 
 
@@ -357,11 +358,16 @@ def evaluate_2024(data: McDonald2024Input) -> McDonaldResult:
     rules = [
         rule("dissemination_in_space", dis, _dis_reason(clinical_dis, areas, 2)),
         rule("dissemination_in_time", dit, _dit_reason(data, "2024")),
-        rule("positive_csf", csf, "CSF-specific OCB or elevated kappa-FLC index (interchangeable)"),
+        rule(
+            "positive_csf",
+            csf,
+            f"CSF-specific OCB={shown(data.csf_oligoclonal_bands)}, elevated kappa-FLC index="
+            f"{shown(data.kappa_flc_index_elevated)} (interchangeable)",
+        ),
         rule(
             "central_vein_sign_select_six",
             cvs,
-            f"{data.central_vein_sign_lesions} CVS-positive lesions; >=6 read as select-six",
+            f"CVS-positive lesions={shown(data.central_vein_sign_lesions)}; >=6 read as select-six",
         ),
         rule(
             "paramagnetic_rim_lesion",
