@@ -57,7 +57,9 @@ def integer_between(low: int, high: int, *, optional: bool = False) -> Callable[
     return check
 
 
-def number_above(low: float, high: float, *, inclusive: bool, optional: bool = False) -> Any:
+def number_above(
+    low: float, high: float, *, inclusive: bool, optional: bool = False
+) -> Callable[[Any], Any]:
     """A before-validator accepting numbers in ``(low, high]`` (``[low, high]`` if inclusive)."""
 
     def check(value: Any) -> Any:
