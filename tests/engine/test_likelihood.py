@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numpy as np
@@ -107,7 +108,7 @@ def test_correlated_findings_co_occur_more_than_independent_ones() -> None:
 
 
 def test_rho_zero_makes_group_members_independent() -> None:
-    structure = Structure(**{**SMALL.__dict__, "rho": np.array([0.0, 0.0])})
+    structure = dataclasses.replace(SMALL, rho=np.array([0.0, 0.0]))
     p = small_probabilities(5)
     p[..., 5] = 0.0  # no implying category mass: the linked group is then plain
     both = np.full((1, 8), UNKNOWN, dtype=np.int8)
@@ -146,4 +147,27 @@ def test_batch_and_single_case_paths_agree_on_the_real_model() -> None:
 def test_unknown_contributes_nothing() -> None:
     model = compile_model(load_knowledge())
     states = np.full((1, len(model.finding_ids)), UNKNOWN, dtype=np.int8)
-    np.testing.assert_array_equal(log_likelihood(states, model.point, model.structure), 0.0)
+    result = log_likelihood(states, model.point, model.structure)
+    np.testing.assert_allclose(result, 0.0, atol=1e-5)
+
+
+def test_closed_form_predictive_equals_likelihood_ratio_of_adding_the_finding() -> None:
+    from neurodiff.engine.predictive import predictive_present
+    from neurodiff.engine.simulate import sample_cohort
+
+    model = compile_model(load_knowledge())
+    structure = model.structure
+    cohort = sample_cohort(model, 40, setting="neurology", seed=3, observed_share=0.15)
+    for states in cohort.states:
+        open_categories = [
+            f
+            for f in np.flatnonzero(states == UNKNOWN)
+            if not any(f in m and (states[m] == PRESENT).any() for m in structure.exclusive)
+        ]
+        candidates = np.array(open_categories)
+        base = log_likelihood(states[None, :], model.point, structure)[0, 0]
+        trial = np.repeat(states[None, :], candidates.size, axis=0)
+        trial[np.arange(candidates.size), candidates] = PRESENT
+        exact = np.exp(log_likelihood(trial, model.point, structure)[0] - base)
+        closed = predictive_present(states, model.point, structure)[:, candidates].T
+        np.testing.assert_allclose(closed, exact, atol=1e-12)

@@ -140,11 +140,11 @@ def _significant(value: float) -> float:
 def _evidence(
     observations: Observations, explanation: Explanation, kb: KnowledgeBase, model: Model
 ) -> list[Evidence]:
+    disease_ids = kb.disease_ids
+    ratios = np.round(explanation.finding_log10_lr, 4).tolist()
     rows = []
-    for step, column in enumerate(explanation.finding_order):
-        finding = kb.findings[int(column)]
-        ratios = explanation.finding_log10_lr[step]
-        sources = sorted({key for d in range(len(kb.diseases)) for key in model.sources[d][column]})
+    for step, column in enumerate(explanation.finding_order.tolist()):
+        finding = kb.findings[column]
         rows.append(
             Evidence(
                 finding=finding.id,
@@ -153,9 +153,9 @@ def _evidence(
                 state=FindingState.present
                 if observations.states[column] == 1
                 else FindingState.absent,
-                log10_lr={d.id: round(float(ratios[i]), 4) for i, d in enumerate(kb.diseases)},
-                sources=sources,
-                via=list(observations.via.get(int(column), ())),
+                log10_lr=dict(zip(disease_ids, ratios[step], strict=True)),
+                sources=list(model.finding_sources[column]),
+                via=list(observations.via.get(column, ())),
             )
         )
     return rows
@@ -182,7 +182,7 @@ def _demographic_evidence(
             DemographicEvidence(
                 factor=factor,
                 value=value,
-                log10_lr={d.id: round(float(ratios[i]), 4) for i, d in enumerate(kb.diseases)},
+                log10_lr=dict(zip(kb.disease_ids, np.round(ratios, 4).tolist(), strict=True)),
                 sources=sources,
             )
         )

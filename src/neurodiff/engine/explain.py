@@ -46,31 +46,31 @@ def explain(states: States, demographics: Demographics, setting: str, model: Mod
         prefixes[step:, column] = states[column]
     chain = log_likelihood(prefixes, model.point, model.structure)[0]
     age_term, sex_term = log_demographic_terms(model, demographics)
-    increments = [age_term[0], sex_term[0], *np.diff(chain, axis=0)]
-    weights = model.log_prior[setting]
-    ratios = []
-    for increment in increments:
-        ratios.append(_step_log10_lr(weights, increment))
-        weights = weights + increment
+    increments = np.concatenate([age_term, sex_term, np.diff(chain, axis=0)])
+    before = model.log_prior[setting] + np.concatenate(
+        [np.zeros((1, increments.shape[1])), np.cumsum(increments, axis=0)[:-1]]
+    )
+    ratios = step_log10_lr(before, increments)
     has_age = bool(demographics.ages[0] >= 0)
     has_sex = bool(demographics.sexes[0] >= 0)
     return Explanation(
         finding_order=order,
-        finding_log10_lr=np.array(ratios[2:]).reshape(order.size, len(model.disease_ids)),
+        finding_log10_lr=ratios[2:],
         age_log10_lr=ratios[0] if has_age else None,
         sex_log10_lr=ratios[1] if has_sex else None,
         prior_log10_odds=_log10_odds(model.log_prior[setting]),
     )
 
 
-def _step_log10_lr(log_weights: FloatArray, increment: FloatArray) -> FloatArray:
-    """log10 [P(step | d) / P(step | not d)] with 'not d' weighted by current probabilities."""
-    size = log_weights.size
+def step_log10_lr(log_weights: FloatArray, increments: FloatArray) -> FloatArray:
+    """(T, D) log10 [P(step | d) / P(step | not d)], 'not d' weighted by the probabilities
+    just before each step; ``log_weights`` are the (unnormalised) log weights then."""
+    size = log_weights.shape[1]
     others = ~np.eye(size, dtype=bool)
-    before = np.where(others, log_weights[None, :], -np.inf)
-    after = np.where(others, (log_weights + increment)[None, :], -np.inf)
-    against = _logsumexp_rows(after) - _logsumexp_rows(before)
-    result: FloatArray = (increment - against) / LN10
+    before = np.where(others[None], log_weights[:, None, :], -np.inf)
+    after = np.where(others[None], (log_weights + increments)[:, None, :], -np.inf)
+    against = _logsumexp_last(after) - _logsumexp_last(before)
+    result: FloatArray = (increments - against) / LN10
     return result
 
 
@@ -82,6 +82,10 @@ def _log10_odds(log_weights: FloatArray) -> FloatArray:
 
 
 def _logsumexp_rows(values: FloatArray) -> FloatArray:
-    peak = values.max(axis=1)
-    result: FloatArray = peak + np.log(np.exp(values - peak[:, None]).sum(axis=1))
+    return _logsumexp_last(values)
+
+
+def _logsumexp_last(values: FloatArray) -> FloatArray:
+    peak = values.max(axis=-1)
+    result: FloatArray = peak + np.log(np.exp(values - peak[..., None]).sum(axis=-1))
     return result

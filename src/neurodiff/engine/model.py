@@ -48,6 +48,63 @@ class Structure:
     exclusive: tuple[IntArray, ...]
     exclusive_ids: tuple[str, ...]
 
+    @cached_property
+    def grouped(self) -> IntArray:
+        """Columns of all correlated-group members, group by group."""
+        if not self.groups:
+            return np.zeros(0, dtype=np.intp)
+        return np.concatenate(self.groups)
+
+    @cached_property
+    def group_onehot(self) -> FloatArray:
+        """(members, G) one-hot: which group each entry of ``grouped`` belongs to."""
+        onehot = np.zeros((self.grouped.size, len(self.groups)), dtype=np.float64)
+        row = 0
+        for g, members in enumerate(self.groups):
+            onehot[row : row + members.size, g] = 1.0
+            row += members.size
+        return onehot
+
+    @cached_property
+    def slots(self) -> ExclusiveSlots:
+        return ExclusiveSlots.build(self)
+
+
+@dataclass(frozen=True, eq=False)
+class ExclusiveSlots:
+    """The categories of every exclusive variable side by side, each followed by a
+    'none of these' slot, so that all variables are computed in one pass."""
+
+    column: IntArray
+    member: NDArray[np.bool_]
+    starts: IntArray
+    segment: IntArray
+    implied_group: IntArray
+
+    @classmethod
+    def build(cls, structure: Structure) -> ExclusiveSlots:
+        column: list[int] = []
+        segment: list[int] = []
+        starts: list[int] = []
+        implied: list[int] = []
+        group_of_link = {int(c): g for g, c in enumerate(structure.link) if c >= 0}
+        for e, members in enumerate(structure.exclusive):
+            starts.append(len(column))
+            for member in members:
+                column.append(int(member))
+                segment.append(e)
+                implied.append(group_of_link.get(int(member), -1))
+            column.append(-1)
+            segment.append(e)
+            implied.append(-1)
+        return cls(
+            column=np.array(column, dtype=np.intp),
+            member=np.array(column, dtype=np.intp) >= 0,
+            starts=np.array(starts, dtype=np.intp),
+            segment=np.array(segment, dtype=np.intp),
+            implied_group=np.array(implied, dtype=np.intp),
+        )
+
 
 @dataclass(frozen=True, eq=False)
 class Parameters:
@@ -55,12 +112,63 @@ class Parameters:
 
     ``p``, ``a``, ``b``: (S, D, F). ``q``: (S, D, G), the probability that a correlated
     group is involved when its implying category (if any) is not the first symptom.
+    ``slot_p``: (S, D, slots), the probability of each exclusive category and of 'none'.
+    ``logs`` holds their logarithms, laid out for the kernel, computed once.
     """
 
     p: FloatArray
     a: FloatArray
     b: FloatArray
     q: FloatArray
+    slot_p: FloatArray
+    logs: ParameterLogs
+
+
+@dataclass(frozen=True, eq=False)
+class ParameterLogs:
+    """Logarithms laid out for the kernel: one row per finding, one column per (draw,
+    disease) pair, so that gathering the observed findings copies whole rows.
+
+    ``present_rows`` / ``absent_rows``: (F, S * D) log P(present) / log P(absent).
+    ``involved_rows`` / ``spared_rows``: (2 * members, S * D) for the correlated-group
+    members, given Z = 1 / Z = 0: log P(present | Z) for each member, then
+    log P(absent | Z). Zero probabilities become FLOOR_LOG (finite; exp gives 0.0).
+    """
+
+    present_rows: FloatArray
+    absent_rows: FloatArray
+    involved_rows: FloatArray
+    spared_rows: FloatArray
+
+    @classmethod
+    def build(
+        cls, p: FloatArray, a: FloatArray, b: FloatArray, structure: Structure
+    ) -> ParameterLogs:
+        cols = structure.grouped
+
+        def rows(values: FloatArray) -> FloatArray:
+            result: FloatArray = np.ascontiguousarray(values.reshape(-1, values.shape[-1]).T)
+            return result
+
+        def grouped(values: FloatArray) -> FloatArray:
+            member = values[..., cols]
+            return rows(np.concatenate([_log(member), _log(1.0 - member)], axis=-1))
+
+        return cls(
+            present_rows=rows(_log(p)),
+            absent_rows=rows(_log(1.0 - p)),
+            involved_rows=grouped(a),
+            spared_rows=grouped(b),
+        )
+
+
+FLOOR_LOG = -1.0e4
+
+
+def _log(values: FloatArray) -> FloatArray:
+    with np.errstate(divide="ignore"):
+        result: FloatArray = np.maximum(np.log(values), FLOOR_LOG)
+    return result
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,6 +189,14 @@ class Model:
         """Seeded draws of the parameters from their own uncertainty."""
         p = draw_probabilities(self.estimates, self.structure, self.uncertainty)
         return derive_parameters(p, self.structure)
+
+    @cached_property
+    def finding_sources(self) -> tuple[tuple[str, ...], ...]:
+        """For each finding, every source behind its probabilities, sorted."""
+        return tuple(
+            tuple(sorted({key for row in self.sources for key in row[column]}))
+            for column in range(len(self.structure.finding_ids))
+        )
 
     @property
     def disease_ids(self) -> tuple[str, ...]:
@@ -142,6 +258,9 @@ def _structure(kb: KnowledgeBase) -> Structure:
 def derive_parameters(p: FloatArray, structure: Structure) -> Parameters:
     """Latent-class parameters (a, b, q) that keep each marginal p; vectorised over draws."""
     p = np.clip(p, EPS, 1.0 - EPS)
+    for categories in structure.exclusive:
+        total = p[..., categories].sum(axis=-1, keepdims=True)
+        p[..., categories] *= np.minimum(1.0, EXCLUSIVE_CAP / total)
     a = p.copy()
     b = p.copy()
     q = np.empty((*p.shape[:-1], len(structure.groups)), dtype=np.float64)
@@ -160,7 +279,22 @@ def derive_parameters(p: FloatArray, structure: Structure) -> Parameters:
             category = p[..., link][..., None]
             involved = np.clip((involved - category) / (1.0 - category), 0.0, 1.0)
         q[..., g] = involved[..., 0]
-    return Parameters(p=p, a=np.clip(a, EPS, 1.0 - EPS), b=np.clip(b, EPS, 1.0 - EPS), q=q)
+    slots = structure.slots
+    slot_p = np.zeros((*p.shape[:-1], slots.column.size), dtype=np.float64)
+    slot_p[..., slots.member] = p[..., slots.column[slots.member]]
+    for e, start in enumerate(slots.starts):
+        end = start + structure.exclusive[e].size
+        slot_p[..., end] = 1.0 - slot_p[..., start:end].sum(axis=-1)
+    a = np.clip(a, EPS, 1.0 - EPS)
+    b = np.clip(b, EPS, 1.0 - EPS)
+    return Parameters(
+        p=p,
+        a=a,
+        b=b,
+        q=q,
+        slot_p=slot_p,
+        logs=ParameterLogs.build(p, a, b, structure),
+    )
 
 
 def draw_probabilities(

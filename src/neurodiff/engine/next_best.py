@@ -10,12 +10,14 @@ questions a person can answer about themselves are offered.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from numpy.typing import NDArray
 
-from neurodiff.engine.likelihood import PRESENT, UNKNOWN, States, log_likelihood
+from neurodiff.engine.likelihood import PRESENT, UNKNOWN, States
 from neurodiff.engine.model import FloatArray, Model
+from neurodiff.engine.predictive import predictive_present
 from neurodiff.knowledge.load import KnowledgeBase
 from neurodiff.models import Mode
 
@@ -51,28 +53,34 @@ def rank_next_steps(
     candidates: NDArray[np.intp],
     kb: KnowledgeBase,
     model: Model,
+    *,
+    limit: int = 10,
 ) -> list[Candidate]:
-    """Candidates sorted by gain per unit cost (best first); ``posterior`` is (D,)."""
+    """The ``limit`` best candidates by gain per unit cost; ``posterior`` is (D,)."""
     if candidates.size == 0:
         return []
-    base = log_likelihood(states[None, :], model.point, model.structure)[0, 0]
-    trial = np.repeat(states[None, :], candidates.size, axis=0)
-    trial[np.arange(candidates.size), candidates] = PRESENT
-    with_present = log_likelihood(trial, model.point, model.structure)[0]
-    p_yes = np.clip(np.exp(with_present - base), 0.0, 1.0)
+    p_yes = np.clip(predictive_present(states, model.point, model.structure)[:, candidates].T, 0, 1)
     gains, shifts = expected_information_gain(posterior, p_yes)
-    costs = np.array([kb.meta.costs[kb.findings[i].category] for i in candidates])
-    ranked = [
-        Candidate(
-            finding=int(f),
-            gain_bits=float(gains[j]),
-            cost=float(costs[j]),
-            separates=tuple(int(d) for d in np.argsort(-shifts[j])[:3] if shifts[j, d] > 0.01),
+    costs = _costs(kb)[candidates]
+    ratio = gains / costs
+    order = np.lexsort((candidates, -ratio))[:limit]
+    best: list[Candidate] = []
+    for j in order:
+        movers = np.argsort(-shifts[j])[:3]
+        best.append(
+            Candidate(
+                finding=int(candidates[j]),
+                gain_bits=float(gains[j]),
+                cost=float(costs[j]),
+                separates=tuple(int(d) for d in movers if shifts[j, d] > 0.01),
+            )
         )
-        for j, f in enumerate(candidates)
-    ]
-    ranked.sort(key=lambda c: (-c.gain_per_cost, c.finding))
-    return ranked
+    return best
+
+
+@cache
+def _costs(kb: KnowledgeBase) -> FloatArray:
+    return np.array([kb.meta.costs[f.category] for f in kb.findings], dtype=np.float64)
 
 
 def expected_information_gain(
