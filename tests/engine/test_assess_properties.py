@@ -119,3 +119,16 @@ def test_setting_changes_the_prior() -> None:
     general = probabilities(assess(case, setting="general"))
     neurology = probabilities(assess(case, setting="neurology"))
     assert general["other"] > neurology["other"]
+
+
+@SETTINGS
+@given(cases)
+def test_explanation_posterior_equals_the_direct_posterior(case: Case) -> None:
+    from neurodiff.engine.explain import explain
+    from neurodiff.engine.posterior import Demographics, log_posterior
+
+    states = resolve(case.findings, KB).states
+    demographics = Demographics.single(case.age, case.sex.value)
+    direct = np.exp(log_posterior(states[None, :], demographics, case.setting, MODEL))[0, 0]
+    chained = explain(states, demographics, case.setting, MODEL).posterior
+    np.testing.assert_allclose(chained, direct, rtol=1e-9, atol=1e-15)

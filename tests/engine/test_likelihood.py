@@ -129,14 +129,16 @@ def test_one_category_present_ignores_the_other_categories_absence() -> None:
     np.testing.assert_allclose(np.exp(result[0]), p[0, :, 5], rtol=1e-9)
 
 
-def test_batch_and_single_case_paths_agree_on_the_real_model() -> None:
+@pytest.mark.parametrize("cases", [40, 600])  # 600 > SPREAD_LIMIT: the per-group path
+def test_batch_and_single_case_paths_agree_on_the_real_model(cases: int) -> None:
     model = compile_model(load_knowledge())
     rng = np.random.default_rng(0)
     states = rng.choice(
-        [UNKNOWN, ABSENT, PRESENT], size=(40, len(model.finding_ids)), p=[0.8, 0.1, 0.1]
+        [UNKNOWN, ABSENT, PRESENT], size=(cases, len(model.finding_ids)), p=[0.8, 0.1, 0.1]
     ).astype(np.int8)
     for members in model.structure.exclusive:
         states[:, members] = UNKNOWN
+    states[::3, model.structure.exclusive[0][0]] = PRESENT  # categories and implied groups
     batch = log_likelihood(states, model.point, model.structure)[0]
     single = np.array(
         [log_likelihood(row[None, :], model.point, model.structure)[0, 0] for row in states]

@@ -17,7 +17,7 @@ from neurodiff.engine.explain import Explanation, explain
 from neurodiff.engine.model import FloatArray, Model, compile_model
 from neurodiff.engine.next_best import Candidate, candidate_findings, rank_next_steps
 from neurodiff.engine.observations import Observations, resolve
-from neurodiff.engine.posterior import Demographics, credible_intervals, log_posterior
+from neurodiff.engine.posterior import Demographics, credible_intervals
 from neurodiff.engine.triage import red_flags
 from neurodiff.errors import InvalidCaseError
 from neurodiff.interop.case_input import case_from_mapping
@@ -61,9 +61,9 @@ def assess(
     observations = resolve(parsed.findings, kb)
     demographics = Demographics.single(parsed.age, parsed.sex.value)
     states = observations.states
-    posterior = np.exp(log_posterior(states[None, :], demographics, parsed.setting, model))[0, 0]
-    intervals = credible_intervals(states[None, :], demographics, parsed.setting, model)[0]
     explanation = explain(states, demographics, parsed.setting, model)
+    posterior = explanation.posterior
+    intervals = credible_intervals(states[None, :], demographics, parsed.setting, model)[0]
     asked = np.zeros(states.size, dtype=bool)
     asked[list(observations.asked_unknown)] = True
     candidates = candidate_findings(states, asked, kb, model, mode)

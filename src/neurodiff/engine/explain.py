@@ -29,13 +29,15 @@ LN10 = float(np.log(10.0))
 
 @dataclass(frozen=True)
 class Explanation:
-    """log10 likelihood ratios per step (rows) and disease (columns)."""
+    """log10 likelihood ratios per step (rows) and disease (columns), and the posterior
+    they lead to (the same evaluation gives both)."""
 
     finding_order: NDArray[np.intp]
     finding_log10_lr: FloatArray
     age_log10_lr: FloatArray | None
     sex_log10_lr: FloatArray | None
     prior_log10_odds: FloatArray
+    posterior: FloatArray
 
 
 def explain(states: States, demographics: Demographics, setting: str, model: Model) -> Explanation:
@@ -59,7 +61,14 @@ def explain(states: States, demographics: Demographics, setting: str, model: Mod
         age_log10_lr=ratios[0] if has_age else None,
         sex_log10_lr=ratios[1] if has_sex else None,
         prior_log10_odds=_log10_odds(model.log_prior[setting]),
+        posterior=_normalise(before[-1] + increments[-1]),
     )
+
+
+def _normalise(log_weights: FloatArray) -> FloatArray:
+    weights = np.exp(log_weights - log_weights.max())
+    result: FloatArray = weights / weights.sum()
+    return result
 
 
 def step_log10_lr(log_weights: FloatArray, increments: FloatArray) -> FloatArray:

@@ -19,6 +19,7 @@ ABSENT: np.int8 = np.int8(0)
 UNKNOWN: np.int8 = np.int8(-1)
 
 States = NDArray[np.int8]
+SPREAD_LIMIT = 256
 
 
 def log_likelihood(states: States, params: Parameters, structure: Structure) -> FloatArray:
@@ -58,16 +59,30 @@ def _correlated_groups(
     onehot = np.concatenate([structure.group_onehot, structure.group_onehot])[used]
     groups = np.flatnonzero(onehot.any(axis=0))
     onehot = onehot[:, groups]
-    member_of = np.ascontiguousarray(onehot.T)  # (G_used, k_used), contiguous: fast broadcast
     seen = np.ascontiguousarray(indicator[:, used])
-    spread = (seen[:, None, :] * member_of[None, :, :]).reshape(cases * groups.size, -1)
     logs = params.logs
+    if cases <= SPREAD_LIMIT:
+        # few cases (one case, or its draws): one product with a group-spread indicator
+        member_of = np.ascontiguousarray(onehot.T)  # contiguous: fast broadcast
+        spread = (seen[:, None, :] * member_of[None, :, :]).reshape(cases * groups.size, -1)
 
-    def group_sums(rows: FloatArray) -> FloatArray:
-        product = spread @ rows[used]
-        shaped = product.reshape(cases, groups.size, draws, diseases).transpose(2, 0, 3, 1)
-        result: FloatArray = np.exp(shaped)
-        return result
+        def group_sums(rows: FloatArray) -> FloatArray:
+            product = spread @ rows[used]
+            shaped = product.reshape(cases, groups.size, draws, diseases).transpose(2, 0, 3, 1)
+            result: FloatArray = np.exp(shaped)
+            return result
+
+    else:
+        # many cases: one small product per group keeps memory linear in the cases
+        members = [np.flatnonzero(onehot[:, g]) for g in range(groups.size)]
+
+        def group_sums(rows: FloatArray) -> FloatArray:
+            used_rows = rows[used]
+            stacked = np.stack([seen[:, m] @ used_rows[m] for m in members], axis=-1)
+            result: FloatArray = np.exp(
+                stacked.reshape(cases, draws, diseases, groups.size).transpose(1, 0, 2, 3)
+            )
+            return result
 
     involved = group_sums(logs.involved_rows)
     q = params.q[:, None, :, groups]

@@ -64,8 +64,14 @@ def credible_intervals(
     states: States, demographics: Demographics, setting: str, model: Model
 ) -> FloatArray:
     """(N, D, 2) 95 % credible intervals of the posterior probabilities."""
-    posterior = np.exp(log_posterior(states, demographics, setting, model, model.draws))
-    bounds: FloatArray = np.percentile(posterior, INTERVAL, axis=0)
+    posterior = np.sort(np.exp(log_posterior(states, demographics, setting, model, model.draws)), 0)
+    # numpy's default (linear) percentile, from the sorted draws
+    positions = np.array(INTERVAL) / 100.0 * (posterior.shape[0] - 1)
+    low = np.floor(positions).astype(np.intp)
+    weight = (positions - low)[:, None, None]
+    bounds: FloatArray = (1.0 - weight) * posterior[low] + weight * posterior[
+        np.minimum(low + 1, posterior.shape[0] - 1)
+    ]
     return np.moveaxis(bounds, 0, -1)
 
 

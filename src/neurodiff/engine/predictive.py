@@ -59,8 +59,6 @@ def predictive_present(states: States, params: Parameters, structure: Structure)
         for position, g in enumerate(slots.implied_group[start:stop]):
             if g >= 0:
                 link_weight[:, g] = weights[:, position]
-    involvement = link_weight + (1.0 - link_weight) * given_other_category
-    for g, members in enumerate(structure.groups):
-        z = involvement[:, g][:, None]
-        result[:, members] = z * a[:, members] + (1.0 - z) * b[:, members]
+    involvement = (link_weight + (1.0 - link_weight) * given_other_category) @ onehot.T
+    result[:, cols] = involvement * a[:, cols] + (1.0 - involvement) * b[:, cols]
     return result
