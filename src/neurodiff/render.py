@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
@@ -10,6 +15,9 @@ from neurodiff.knowledge.bands import ComparisonTable
 from neurodiff.knowledge.load import KnowledgeBase
 from neurodiff.knowledge.stats import ProvenanceStats, ShareCount
 from neurodiff.models import Assessment
+
+if TYPE_CHECKING:
+    from neurodiff.evaluation.run import Evaluation
 
 URGENCY_STYLE = {"emergency": "bold white on red", "urgent": "bold red", "routine": "yellow"}
 EVIDENCE_COLUMNS = 3
@@ -183,3 +191,60 @@ def _percent(value: float) -> str:
 
 def _signed(value: float) -> str:
     return f"{value:+.2f}"
+
+
+@contextmanager
+def progress_bar(label: str, *, quiet: bool = False) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr; yields ``advance(done, total)``."""
+    if quiet:
+        yield lambda done, total: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield advance
+
+
+def render_evaluation(
+    evaluation: Evaluation, diagram: Path | None, console: Console | None = None
+) -> None:
+    console = console or _console()
+    m = evaluation.metrics
+    console.print(
+        f"{m.cases} cases: top-1 {m.top1:.1%}, top-3 {m.top3:.1%}, "
+        f"MRR {m.mean_reciprocal_rank:.3f}, Brier {m.brier:.3f}, "
+        f"ECE {m.expected_calibration_error:.3f}"
+    )
+    if m.ms_vs_als_accuracy is not None:
+        console.print(
+            f"MS vs ALS pairwise accuracy: {m.ms_vs_als_accuracy:.1%} ({m.ms_vs_als_cases} cases)"
+        )
+    table = Table(title="Per disease", title_justify="left")
+    for column in ("Disease", "Cases", "Top-1", "Top-3", "MRR", "Predicted as"):
+        table.add_column(
+            column, justify="left" if column in ("Disease", "Predicted as") else "right"
+        )
+    for disease_id, score in m.per_disease.items():
+        predicted = ", ".join(
+            f"{k} {v}" for k, v in sorted(m.confusion[disease_id].items(), key=lambda kv: -kv[1])
+        )
+        table.add_row(
+            disease_id,
+            str(score.cases),
+            f"{score.top1:.0%}",
+            f"{score.top3:.0%}",
+            f"{score.mean_reciprocal_rank:.2f}",
+            predicted,
+        )
+    console.print(table)
+    if evaluation.skipped:
+        console.print(
+            f"Skipped {len(evaluation.skipped)} file(s) (not modelled or not phenopackets)."
+        )
+    if diagram is not None:
+        console.print(f"Reliability diagram: {diagram}")

@@ -73,3 +73,10 @@ def test_invalid_phenopacket_is_refused_with_the_parser_reason() -> None:
     packet = {**PACKET, "subject": {"id": "x", "sex": "NOT_A_SEX"}}
     with pytest.raises(InvalidCaseError, match="not a valid GA4GH Phenopacket v2"):
         case_from_phenopacket(packet)
+
+
+def test_onset_age_is_preferred_to_the_age_at_last_encounter() -> None:
+    packet = copy.deepcopy(PACKET)
+    packet["diseases"][0]["onset"] = {"age": {"iso8601duration": "P55Y"}}
+    packet["phenotypicFeatures"][0]["onset"] = {"age": {"iso8601duration": "P57Y"}}
+    assert case_from_phenopacket(packet).age == 55.0

@@ -147,7 +147,8 @@ class ParameterLogs:
         cols = structure.grouped
 
         def rows(values: FloatArray) -> FloatArray:
-            result: FloatArray = np.ascontiguousarray(values.reshape(-1, values.shape[-1]).T)
+            flat = values.reshape(values.shape[0] * values.shape[1], values.shape[-1])
+            result: FloatArray = np.ascontiguousarray(flat.T)
             return result
 
         def grouped(values: FloatArray) -> FloatArray:

@@ -24,6 +24,7 @@ class Cohort:
     diseases: NDArray[np.intp]
     states: States
     demographics: Demographics
+    complete: States
 
 
 def sample_cohort(
@@ -68,7 +69,8 @@ def sample_cohort(
             involved |= chosen[link]
         chance = np.where(involved[:, None], a[:, members], b[:, members])
         present[:, members] = rng.random(chance.shape) < chance
-    states = np.where(present, PRESENT, ABSENT).astype(np.int8)
+    complete = np.where(present, PRESENT, ABSENT).astype(np.int8)
+    states = complete.copy()
     states[rng.random(states.shape) >= observed_share] = UNKNOWN
     ages = np.array(
         [rng.choice(MAX_AGE + 1, p=np.exp(model.log_age[d])) for d in truth], dtype=np.intp
@@ -78,4 +80,5 @@ def sample_cohort(
         diseases=np.asarray(truth, dtype=np.intp),
         states=states,
         demographics=Demographics(ages=ages, sexes=sexes),
+        complete=complete,
     )

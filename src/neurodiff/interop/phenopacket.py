@@ -81,16 +81,27 @@ def _sex_name(packet: Any) -> str:
 
 
 def _age_years(packet: Any) -> float | None:
+    """Age at onset when the phenopacket gives it (earliest feature or disease onset),
+    else the age at the last encounter: the model's age is the age at presentation."""
+    onsets = [_element_years(f.onset) for f in packet.phenotypic_features if f.HasField("onset")]
+    onsets += [_element_years(d.onset) for d in packet.diseases if d.HasField("onset")]
+    known = [age for age in onsets if age is not None]
+    if known:
+        return min(known)
     subject = packet.subject
     if subject.HasField("time_at_last_encounter"):
-        element = subject.time_at_last_encounter
-        if element.HasField("age"):
-            return _iso_years(element.age.iso8601duration)
-        if element.HasField("age_range"):
-            low = _iso_years(element.age_range.start.iso8601duration)
-            high = _iso_years(element.age_range.end.iso8601duration)
-            if low is not None and high is not None:
-                return (low + high) / 2
+        return _element_years(subject.time_at_last_encounter)
+    return None
+
+
+def _element_years(element: Any) -> float | None:
+    if element.HasField("age"):
+        return _iso_years(element.age.iso8601duration)
+    if element.HasField("age_range"):
+        low = _iso_years(element.age_range.start.iso8601duration)
+        high = _iso_years(element.age_range.end.iso8601duration)
+        if low is not None and high is not None:
+            return (low + high) / 2
     return None
 
 
@@ -101,3 +112,61 @@ def _iso_years(duration: str) -> float | None:
     parts = {k: float(v) if v else 0.0 for k, v in match.groupdict().items()}
     years = parts["y"] + parts["m"] / 12 + parts["w"] / 52.18 + parts["d"] / 365.25
     return round(min(years, 120.0), 2)
+
+
+def phenopacket_from_states(
+    packet_id: str,
+    findings: dict[str, bool],
+    *,
+    age: int | None,
+    sex: Sex,
+    disease: tuple[str, str] | None,
+    kb_version: str,
+    hpo_of: dict[str, str | None],
+    label_of: dict[str, str],
+) -> dict[str, Any]:
+    """A Phenopacket v2 JSON object for findings given as {finding_id: present?}.
+
+    Findings with an HPO id are written as HPO terms, the others as NEURODIFF:<id>.
+    """
+    features = []
+    for finding_id, present in findings.items():
+        hpo = hpo_of.get(finding_id)
+        term = {"id": hpo or f"{NEURODIFF_PREFIX}{finding_id}", "label": label_of[finding_id]}
+        features.append({"type": term, **({} if present else {"excluded": True})})
+    subject: dict[str, Any] = {"id": f"{packet_id}-subject", "sex": sex.value.upper()}
+    if sex is Sex.unknown:
+        subject["sex"] = "UNKNOWN_SEX"
+    if age is not None:
+        subject["timeAtLastEncounter"] = {"age": {"iso8601duration": f"P{age}Y"}}
+    packet: dict[str, Any] = {
+        "id": packet_id,
+        "subject": subject,
+        "phenotypicFeatures": features,
+        "metaData": {
+            "created": "2026-01-01T00:00:00Z",
+            "createdBy": "neurodiff simulate",
+            "phenopacketSchemaVersion": "2.0",
+            "resources": [
+                {
+                    "id": "hp",
+                    "name": "human phenotype ontology",
+                    "namespacePrefix": "HP",
+                    "url": "http://purl.obolibrary.org/obo/hp.owl",
+                    "version": "2025-11-24",
+                    "iriPrefix": "http://purl.obolibrary.org/obo/HP_",
+                },
+                {
+                    "id": "neurodiff",
+                    "name": "neurodiff finding catalogue",
+                    "namespacePrefix": "NEURODIFF",
+                    "url": "https://github.com/neurodiff",
+                    "version": kb_version,
+                    "iriPrefix": "neurodiff:",
+                },
+            ],
+        },
+    }
+    if disease is not None:
+        packet["diseases"] = [{"term": {"id": disease[0], "label": disease[1]}}]
+    return packet

@@ -1,0 +1,1 @@
+"""Measure the engine: ranking and calibration metrics over labelled cases."""
