@@ -93,7 +93,8 @@ def band(
     p = frequency[disease_id]
     if p < rules.no_below:
         return "No"
-    if p < rules.rare_below:
+    highest = max(frequency.values())
+    if p < rules.rare_below or p < rules.rare_ratio * highest:
         return "Rare"
     present = [d for d in frequency if frequency[d] >= rules.rare_below]
     worst = max(SEVERITY_LEVEL[severity[d]] for d in present)

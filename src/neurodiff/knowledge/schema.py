@@ -292,6 +292,7 @@ class BandRules(Strict):
 
     no_below: float = Field(gt=0, lt=1)
     rare_below: float = Field(gt=0, lt=1)
+    rare_ratio: float = Field(gt=0, lt=1)
     less_common_ratio: float = Field(gt=0, lt=1)
     less_severe_levels: int = Field(ge=1, le=2)
 
