@@ -49,8 +49,8 @@ def test_direct_statement_beats_an_implied_one(kb: KnowledgeBase) -> None:
 
 
 def test_unmodelled_terms_are_listed_and_neutral(kb: KnowledgeBase) -> None:
-    observations = resolve({"HP:0001250": P, "NCIT:C3224": A}, kb)
-    assert observations.unmodelled == ("HP:0001250", "NCIT:C3224")
+    observations = resolve({"HP:0000252": P, "NCIT:C3224": A}, kb)
+    assert observations.unmodelled == ("HP:0000252", "NCIT:C3224")
     assert (observations.states == UNKNOWN).all()
 
 

@@ -212,13 +212,7 @@ class Model:
 def compile_model(kb: KnowledgeBase) -> Model:
     """Compile (and cache) the model for a knowledge base."""
     structure = _structure(kb)
-    estimates = tuple(
-        tuple(
-            d.findings[f.id].presentation if f.id in d.findings else f.background
-            for f in kb.findings
-        )
-        for d in kb.diseases
-    )
+    estimates = tuple(tuple(kb.presentation(d, f.id) for f in kb.findings) for d in kb.diseases)
     p = np.array([[e.p for e in row] for row in estimates], dtype=np.float64)[None]
     return Model(
         structure=structure,
@@ -303,7 +297,8 @@ def draw_probabilities(
     structure: Structure,
     uncertainty: UncertaintyDefaults,
 ) -> FloatArray:
-    """(S, D, F) draws. A number shared by several diseases (a background) is drawn once."""
+    """(S, D, F) draws. A number shared by several diseases ('other' as the background of
+    diseases that do not list a finding) is drawn once."""
     rng = np.random.default_rng(uncertainty.random_seed)
     draws = uncertainty.draws
     unique: dict[int, FloatArray] = {}

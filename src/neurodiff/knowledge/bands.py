@@ -72,7 +72,7 @@ def _row(kb: KnowledgeBase, finding_id: str, label: str, disease_ids: list[str])
             severity[disease_id] = Severity.moderate
             estimate = entry.presentation
         else:
-            estimate = kb.finding(finding_id).background
+            estimate = kb.presentation(kb.disease(disease_id), finding_id)
             frequency[disease_id] = estimate.p
             severity[disease_id] = Severity.moderate
         sources[disease_id] = [estimate.source or estimate.kind.value]

@@ -20,6 +20,7 @@ from neurodiff.errors import KnowledgeError
 from neurodiff.knowledge.schema import (
     Comparison,
     Disease,
+    Estimate,
     Finding,
     Group,
     GroupKind,
@@ -75,6 +76,17 @@ class KnowledgeBase:
 
     def has_disease(self, disease_id: str) -> bool:
         return disease_id in self._disease_by_id
+
+    @property
+    def remainder(self) -> Disease:
+        """The 'other' disease (everything not modelled)."""
+        return next(d for d in self.diseases if d.is_remainder)
+
+    def presentation(self, disease: Disease, finding_id: str) -> Estimate:
+        """P(finding | disease) at presentation. A disease that does not list a finding
+        has it at the rate of 'other' (the background of neurological patients)."""
+        entry = disease.findings.get(finding_id) or self.remainder.findings[finding_id]
+        return entry.presentation
 
 
 def load_knowledge(root: Path | str | None = None) -> KnowledgeBase:
@@ -181,8 +193,6 @@ def _load_references(root: Path) -> dict[str, Reference]:
 def provenances(kb: KnowledgeBase) -> list[tuple[str, Provenance]]:
     """Every number's provenance with a readable location (for checks and statistics)."""
     found: list[tuple[str, Provenance]] = []
-    for f in kb.findings:
-        found.append((f"findings/{f.id}.background", f.background))
     for g in kb.groups:
         if g.kind is GroupKind.correlated:
             found.append((f"groups/{g.id}.rho", g.provenance))
@@ -264,7 +274,14 @@ def _disease_problems(kb: KnowledgeBase) -> list[str]:
     settings = set(kb.meta.settings)
     remainders = [d for d in kb.diseases if d.is_remainder]
     if len(remainders) != 1:
-        problems.append("diseases: exactly one disease must have is_remainder: true ('other')")
+        return ["diseases: exactly one disease must have is_remainder: true ('other')"]
+    unlisted = [f.id for f in kb.findings if f.id not in remainders[0].findings]
+    if unlisted:
+        problems.append(
+            f"diseases/{remainders[0].id}: must give every finding (it is the background for "
+            f"diseases that do not list one); missing {unlisted}"
+        )
+        return problems
     for d in kb.diseases:
         for fid in d.findings:
             if not kb.has_finding(fid):
@@ -287,11 +304,15 @@ def _disease_problems(kb: KnowledgeBase) -> list[str]:
         if g.kind is not GroupKind.exclusive:
             continue
         for d in kb.diseases:
-            total = sum(
-                (d.findings[m].presentation.p if m in d.findings else kb.finding(m).background.p)
-                for m in g.members
-                if kb.has_finding(m)
-            )
+            listed = [m for m in g.members if m in d.findings]
+            if listed and len(listed) != len(g.members):
+                missing = [m for m in g.members if m not in d.findings]
+                problems.append(
+                    f"diseases/{d.id}: lists some categories of '{g.id}' but not {missing}; "
+                    "give all of them (they are one distribution)"
+                )
+                continue
+            total = sum(kb.presentation(d, m).p for m in g.members if kb.has_finding(m))
             if total > 1.0 + 1e-9:
                 problems.append(
                     f"diseases/{d.id}: the categories of exclusive group '{g.id}' sum to "

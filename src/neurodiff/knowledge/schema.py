@@ -149,9 +149,6 @@ class Finding(Strict):
     hpo_note: str | None = Field(default=None, description="why there is no HPO id")
     snomed: str | None = Field(default=None, pattern=r"^\d{6,18}$")
     red_flag: RedFlagSpec | None = None
-    background: Estimate = Field(
-        description="P(present) in a modelled disease that does not list this finding"
-    )
 
     @model_validator(mode="after")
     def _check_hpo(self) -> Finding:

@@ -7,7 +7,7 @@ provenance). This adds the checks that need the ontology or the whole picture:
 - every HPO id exists in the installed ontology and its label matches;
 - the compact HPO index matches the installed ontology;
 - PMIDs and DOIs are well formed;
-- every finding is used by at least one disease;
+- every finding is used by at least one modelled disease (not only by 'other');
 - no placeholder text is left;
 - the literature share meets ``meta.yaml`` ``min_literature_share``.
 """
@@ -86,9 +86,9 @@ def _identifier_problems(kb: KnowledgeBase) -> list[str]:
 
 
 def _usage_problems(kb: KnowledgeBase) -> list[str]:
-    used = {fid for d in kb.diseases for fid in d.findings}
+    used = {fid for d in kb.diseases if not d.is_remainder for fid in d.findings}
     return [
-        f"findings/{f.id}: unused (no disease gives a probability for it)"
+        f"findings/{f.id}: unused (no modelled disease gives a probability for it)"
         for f in kb.findings
         if f.id not in used
     ]
