@@ -154,3 +154,39 @@ def test_help_teaches_with_examples() -> None:
     assert result.exit_code == 0
     assert "neurodiff compare als ms" in result.stdout
     assert "assess" in result.stdout
+
+
+GOLD_COAST_INPUT = {
+    "regions": {"cervical": {"umn": True, "lmn": True}, "lumbosacral": {"lmn": True}},
+    "progression": True,
+    "alternative_excluded": True,
+}
+
+
+def test_criteria_command_applies_a_criterion(tmp_path: Path) -> None:
+    path = tmp_path / "gc.json"
+    path.write_text(json.dumps(GOLD_COAST_INPUT))
+    result = RUNNER.invoke(app, ["criteria", "gold-coast", "--input", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["outcome"] == "met"
+    assert {r["rule"] for r in payload["rules"]} >= {"progression"}
+
+
+def test_score_command_computes_alsfrs_r(tmp_path: Path) -> None:
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps({"items": [4, 4, 3, 3, 3, 3, 2, 2, 2, 4, 4, 4]}))
+    result = RUNNER.invoke(app, ["score", "alsfrs-r", "--input", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["total"] == 38
+    assert payload["bulbar"] == 11
+
+
+def test_out_of_range_scale_input_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps({"items": [4, 4, 9, 3, 3, 3, 2, 2, 2, 4, 4, 4]}))
+    completed = run_cli("score", "alsfrs-r", "--input", str(path))
+    assert completed.returncode == 2
+    assert "items[2]" in completed.stderr
+    assert "Traceback" not in completed.stderr

@@ -146,6 +146,77 @@ def compare(
     render_comparison(table)
 
 
+def _run_explained(kind: str, name: str | None, path: Path | None, as_json: bool) -> None:
+    """Shared by `criteria` and `score`: list names, or evaluate one on a JSON input."""
+    from neurodiff.interop.case_input import read_json_file
+
+    if kind == "criteria":
+        from neurodiff.criteria import CRITERIA as registry
+        from neurodiff.criteria import evaluate as run
+    else:
+        from neurodiff.scales import SCALES as registry  # type: ignore[assignment]
+        from neurodiff.scales import evaluate as run  # type: ignore[assignment]
+    if name is None:
+        listing = {key: entry.title for key, entry in registry.items()}
+        if as_json:
+            _print_json(listing)
+        else:
+            for key, title in listing.items():
+                sys.stdout.write(f"{key:22s} {title}\n")
+        return
+    if path is None:
+        raise InvalidCaseError("give the input JSON with --input FILE", field="--input")
+    result = run(name, read_json_file(path))
+    if as_json:
+        _print_json(result.model_dump(mode="json"))
+        return
+    from neurodiff.render import render_explained
+
+    render_explained(result)
+
+
+InputOption = Annotated[
+    Path | None, typer.Option("--input", help="Input JSON file (fields: see docs/criteria.md).")
+]
+
+
+@app.command()
+def criteria(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="mcdonald-2017, mcdonald-2024, el-escorial-revised, awaji, gold-coast."
+        ),
+    ] = None,
+    input_file: InputOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Apply a diagnostic criterion, rule by rule, with what is missing.
+
+      neurodiff criteria gold-coast --input regions.json
+
+    Without NAME, lists the criteria. Input fields are documented in docs/criteria.md.
+    """
+    _run_explained("criteria", name, input_file, as_json)
+
+
+@app.command()
+def score(
+    name: Annotated[
+        str | None, typer.Argument(help="alsfrs-r, delta-fs, kings, mitos, edss.")
+    ] = None,
+    input_file: InputOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Compute a rating scale or stage (ALSFRS-R, ΔFS, King's, MiToS, EDSS).
+
+      neurodiff score alsfrs-r --input items.json
+
+    Without NAME, lists the scales. Input fields are documented in docs/criteria.md.
+    """
+    _run_explained("scales", name, input_file, as_json)
+
+
 @knowledge_app.callback()
 def knowledge(
     ctx: typer.Context,

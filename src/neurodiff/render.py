@@ -17,6 +17,7 @@ from neurodiff.knowledge.stats import ProvenanceStats, ShareCount
 from neurodiff.models import Assessment
 
 if TYPE_CHECKING:
+    from neurodiff.criteria.result import ExplainedResult
     from neurodiff.evaluation.run import Evaluation
 
 URGENCY_STYLE = {"emergency": "bold white on red", "urgent": "bold red", "routine": "yellow"}
@@ -248,3 +249,22 @@ def render_evaluation(
         )
     if diagram is not None:
         console.print(f"Reliability diagram: {diagram}")
+
+
+def render_explained(result: ExplainedResult, console: Console | None = None) -> None:
+    """A criterion or scale result: outcome, rules with reasons, what is missing."""
+    console = console or _console()
+    name = getattr(result, "criterion", None) or getattr(result, "scale", "")
+    flag = " (provisional)" if result.provisional else ""
+    console.print(f"[bold]{name}[/bold]: {result.outcome}{flag}")
+    table = Table(title="Rules", title_justify="left")
+    table.add_column("Rule")
+    table.add_column("Status")
+    table.add_column("Reason")
+    for rule in result.rules:
+        table.add_row(rule.rule, rule.status.value, rule.reason)
+    console.print(table)
+    for item in result.missing:
+        console.print(f"Missing: {item}")
+    for reference in result.reference:
+        console.print(f"[dim]Reference: {reference}[/dim]")

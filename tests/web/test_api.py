@@ -74,3 +74,29 @@ def test_knowledge_and_compare(client: TestClient) -> None:
 def test_openapi_is_published(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert "/api/v1/assess" in spec["paths"]
+
+
+def test_criteria_and_scales_endpoints_match_the_library(client: TestClient) -> None:
+    from neurodiff.criteria import evaluate as criterion
+    from neurodiff.scales import evaluate as scale
+
+    body = {
+        "regions": {"bulbar": {"umn": True, "lmn": True}, "cervical": {"umn": True, "lmn": True}},
+        "progression": True,
+        "alternative_excluded": True,
+    }
+    response = client.post("/api/v1/criteria/el-escorial-revised", json=body)
+    assert response.status_code == 200
+    assert response.json() == criterion("el-escorial-revised", body).model_dump(mode="json")
+    items = {"items": [4] * 12}
+    assert client.post("/api/v1/scales/alsfrs-r", json=items).json() == scale(
+        "alsfrs-r", items
+    ).model_dump(mode="json")
+    assert set(client.get("/api/v1/criteria").json()) >= {"mcdonald-2017", "gold-coast"}
+
+
+def test_bad_criterion_input_is_422(client: TestClient) -> None:
+    response = client.post("/api/v1/scales/alsfrs-r", json={"items": [5] * 12})
+    assert response.status_code == 422
+    assert "items" in response.json()["detail"]
+    assert client.post("/api/v1/criteria/nope", json={}).status_code == 422

@@ -13,6 +13,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from neurodiff import __version__
+from neurodiff.criteria import CRITERIA
+from neurodiff.criteria import evaluate as evaluate_criterion
 from neurodiff.engine.assess import assess
 from neurodiff.errors import NeurodiffError
 from neurodiff.interop.case_input import case_from_mapping
@@ -20,6 +22,8 @@ from neurodiff.knowledge.bands import comparison_table
 from neurodiff.knowledge.dump import knowledge_dump
 from neurodiff.knowledge.load import load_knowledge
 from neurodiff.models import Assessment, Mode
+from neurodiff.scales import SCALES
+from neurodiff.scales import evaluate as evaluate_scale
 
 CASE_EXAMPLE = {
     "age": 34,
@@ -95,6 +99,30 @@ def create_app() -> FastAPI:
     ) -> Assessment:
         """Rank the modelled diseases for one case, with intervals, evidence and next steps."""
         return assess(case_from_mapping(case, source="body"), kb=kb, setting=setting, mode=mode)
+
+    @app.get("/api/v1/criteria", tags=["criteria"])
+    async def list_criteria() -> dict[str, str]:
+        """The available diagnostic criteria."""
+        return {name: entry.title for name, entry in CRITERIA.items()}
+
+    @app.post("/api/v1/criteria/{name}", tags=["criteria"])
+    async def apply_criterion(
+        name: str, data: Annotated[dict[str, Any], Body(description="Criterion input.")]
+    ) -> dict[str, Any]:
+        """Apply a criterion rule by rule (fields: docs/criteria.md)."""
+        return evaluate_criterion(name, data).model_dump(mode="json")
+
+    @app.get("/api/v1/scales", tags=["scales"])
+    async def list_scales() -> dict[str, str]:
+        """The available rating scales and staging systems."""
+        return {name: entry.title for name, entry in SCALES.items()}
+
+    @app.post("/api/v1/scales/{name}", tags=["scales"])
+    async def compute_scale(
+        name: str, data: Annotated[dict[str, Any], Body(description="Scale input.")]
+    ) -> dict[str, Any]:
+        """Compute a scale or stage (fields: docs/criteria.md)."""
+        return evaluate_scale(name, data).model_dump(mode="json")
 
     @app.get("/api/v1/knowledge", tags=["knowledge"])
     async def knowledge() -> dict[str, Any]:
