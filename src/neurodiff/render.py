@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 URGENCY_STYLE = {"emergency": "bold white on red", "urgent": "bold red", "routine": "yellow"}
 EVIDENCE_COLUMNS = 3
+SOURCES_SHOWN = 3
 
 
 def _console() -> Console:
@@ -71,14 +72,14 @@ def render_assessment(result: Assessment, console: Console | None = None) -> Non
                 row.factor,
                 row.value,
                 *[_signed(row.log10_lr[d]) for d in top],
-                ", ".join(row.sources),
+                _sources(row.sources),
             )
         for item in result.evidence:
             evidence.add_row(
                 item.label,
                 item.state.value,
                 *[_signed(item.log10_lr[d]) for d in top],
-                ", ".join(item.sources),
+                _sources(item.sources),
             )
         console.print(evidence)
     if result.unmodelled:
@@ -182,6 +183,11 @@ def render_knowledge_summary(
     for f in kb.findings:
         findings.add_row(f.id, f.hpo or "-", f.label, f.category.value)
     console.print(findings)
+
+
+def _sources(keys: list[str]) -> str:
+    shown = ", ".join(keys[:SOURCES_SHOWN])
+    return shown + (f" +{len(keys) - SOURCES_SHOWN} more" if len(keys) > SOURCES_SHOWN else "")
 
 
 def _percent(value: float) -> str:
