@@ -246,15 +246,29 @@ def knowledge(
 
 
 @knowledge_app.command("validate")
-def knowledge_validate(as_json: JsonFlag = False) -> None:
+def knowledge_validate(
+    as_json: JsonFlag = False,
+    root: Annotated[
+        Path | None,
+        typer.Option(
+            "--root", help="Validate another knowledge directory (default: the packaged one)."
+        ),
+    ] = None,
+) -> None:
     """Check the knowledge base: provenance, references, HPO ids and labels, ranges, use.
 
     Exits 1 and lists every problem when the knowledge base is not valid.
     """
+    from neurodiff.errors import KnowledgeError
     from neurodiff.knowledge.load import load_knowledge
-    from neurodiff.knowledge.validate import validate
+    from neurodiff.knowledge.validate import ValidationReport, validate
 
-    report = validate(load_knowledge())
+    try:
+        report = validate(load_knowledge(root))
+    except KnowledgeError as exc:
+        report = ValidationReport(
+            problems=[str(exc)], warnings=[], summary="knowledge base does not load: 1 problem"
+        )
     if as_json:
         _print_json(report.model_dump(mode="json"))
     else:
