@@ -245,6 +245,30 @@ def knowledge(
     render_knowledge_summary(kb, provenance_stats(kb))
 
 
+@knowledge_app.command("export")
+def knowledge_export(
+    fmt: Annotated[str, typer.Option("--format", help="markdown | csv | json | hpoa")] = "markdown",
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("docs/knowledge"),
+) -> None:
+    """Export the knowledge base: one page per disease and comparison pages (markdown),
+    every probability with its provenance (csv, json), or HPO-style annotations (hpoa).
+
+      neurodiff knowledge export --format markdown --out docs/knowledge
+    """
+    from neurodiff.knowledge.export import FORMATS, export
+    from neurodiff.knowledge.load import load_knowledge
+
+    if fmt not in FORMATS:
+        raise InvalidCaseError(
+            f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", field="--format"
+        )
+    files = export(load_knowledge(), fmt)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (out / name).write_text(content, encoding="utf-8")
+    sys.stderr.write(f"neurodiff: wrote {len(files)} file(s) to {out}\n")
+
+
 @knowledge_app.command("validate")
 def knowledge_validate(
     as_json: JsonFlag = False,

@@ -25,6 +25,7 @@ from neurodiff.knowledge.schema import (
     Group,
     GroupKind,
     Meta,
+    Page,
     Provenance,
     ProvenanceKind,
     Reference,
@@ -50,6 +51,7 @@ class KnowledgeBase:
     references: Mapping[str, Reference]
     comparison: Comparison
     root: Path
+    pages: Mapping[str, Page] = field(default_factory=dict)
     _finding_by_id: Mapping[str, Finding] = field(repr=False, default_factory=dict)
     _disease_by_id: Mapping[str, Disease] = field(repr=False, default_factory=dict)
 
@@ -107,6 +109,10 @@ def _load_cached(root: Path) -> KnowledgeBase:
     diseases = _load_diseases(root, meta)
     references = _load_references(root)
     comparison = _model(Comparison, _read_yaml(root / "comparison.yaml"), "comparison.yaml")
+    pages = {
+        path.stem: _model(Page, _read_yaml(path), f"pages/{path.name}")
+        for path in sorted((root / "pages").glob("*.yaml"))
+    }
     kb = KnowledgeBase(
         meta=meta,
         findings=findings,
@@ -115,6 +121,7 @@ def _load_cached(root: Path) -> KnowledgeBase:
         references=references,
         comparison=comparison,
         root=root,
+        pages=pages,
         _finding_by_id={f.id: f for f in findings},
         _disease_by_id={d.id: d for d in diseases},
     )
@@ -331,8 +338,20 @@ def _citation_problems(kb: KnowledgeBase) -> list[str]:
 
 def _comparison_problems(kb: KnowledgeBase) -> list[str]:
     rows = kb.comparison.article_rows + kb.comparison.extra_rows
-    return [
+    problems = [
         f"comparison.yaml: unknown finding '{row.finding}'"
         for row in rows
         if not kb.has_finding(row.finding)
     ]
+    for mimic, counterpart in kb.comparison.counterparts.items():
+        for disease_id in (mimic, counterpart):
+            if not kb.has_disease(disease_id):
+                problems.append(f"comparison.yaml counterparts: unknown disease '{disease_id}'")
+    for page_id, page in kb.pages.items():
+        if page.id != page_id or not kb.has_disease(page_id):
+            problems.append(f"pages/{page_id}.yaml: id must name a disease and match the file")
+        keys = page.sources + [a.source for a in page.approvals]
+        for key in keys:
+            if key not in kb.references and not key.startswith("seed:"):
+                problems.append(f"pages/{page_id}.yaml: citation key '{key}' has no reference")
+    return problems

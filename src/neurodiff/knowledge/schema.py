@@ -299,6 +299,31 @@ class Comparison(Strict):
     article_rows: list[ComparisonRow]
     extra_rows: list[ComparisonRow]
     bands: BandRules
+    counterparts: dict[str, str] = Field(
+        default_factory=dict,
+        description="mimic -> the disease it is most often confused with (comparison pages)",
+    )
+
+
+class Approval(Strict):
+    drug: str
+    agency: str
+    year: int = Field(ge=1950, le=2100)
+    indication: str
+    source: str
+
+
+class Page(Strict):
+    """Plain-language page content for one disease (knowledge export)."""
+
+    id: str
+    summary: str
+    cause: str
+    course: str
+    treatment: str
+    approvals: list[Approval]
+    prognosis: str
+    sources: list[str]
 
 
 Band = Literal["Yes", "Yes (less common)", "Yes (less severe)", "Rare", "No"]
