@@ -146,6 +146,61 @@ def compare(
     render_comparison(table)
 
 
+@app.command()
+def interview(
+    mode: Annotated[
+        str,
+        typer.Option("--mode", help="patient (questions only) | clinician (exam and tests too)"),
+    ] = "patient",
+    setting: Annotated[str | None, typer.Option("--setting", help="general | neurology")] = None,
+    age: Annotated[
+        float | None, typer.Option("--age", min=0, max=120, help="Age in years.")
+    ] = None,
+    sex: Annotated[str, typer.Option("--sex", help="female | male | unknown")] = "unknown",
+    json_log: Annotated[
+        Path | None, typer.Option("--json-log", help="Write the answers and assessment here.")
+    ] = None,
+) -> None:
+    """Adaptive interview in the terminal: the most useful question next, red flags first.
+
+    Answer y / n / d (don't know); for lists, numbers. b goes back, q quits. Nothing is
+    stored unless you pass --json-log.
+
+      neurodiff interview --mode patient --age 45 --sex female
+    """
+    from rich.console import Console
+
+    from neurodiff.knowledge.load import load_knowledge
+    from neurodiff.models import Mode, Sex
+    from neurodiff.terminal_interview import run_interview
+
+    if mode not in ("patient", "clinician"):
+        raise InvalidCaseError(f"unknown mode {mode!r}; use patient or clinician", field="--mode")
+    if sex not in ("female", "male", "unknown"):
+        raise InvalidCaseError(f"unknown sex {sex!r}; use female, male or unknown", field="--sex")
+    kb = load_knowledge()
+    chosen_setting = setting or ("general" if mode == "patient" else kb.meta.default_setting)
+    if chosen_setting not in kb.meta.settings:
+        raise InvalidCaseError(f"unknown setting {chosen_setting!r}", field="--setting")
+    console = Console(highlight=False)
+
+    def read(prompt: str) -> str | None:
+        console.print(prompt, end="", markup=False)
+        line = sys.stdin.readline()
+        return line if line else None
+
+    run_interview(
+        kb,
+        mode=Mode(mode),
+        setting=chosen_setting,
+        age=age,
+        sex=Sex(sex),
+        read=read,
+        console=console,
+        json_log=json_log,
+    )
+
+
 def _run_explained(kind: str, name: str | None, path: Path | None, as_json: bool) -> None:
     """Shared by `criteria` and `score`: list names, or evaluate one on a JSON input."""
     from neurodiff.interop.case_input import read_json_file

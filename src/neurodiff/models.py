@@ -111,10 +111,45 @@ class NextStep(BaseModel):
 
 
 class RedFlag(BaseModel):
-    finding: str
+    finding: str = Field(description="The finding, or the triage rule for a combination.")
     label: str
     urgency: str = Field(description="emergency | urgent | routine")
     advice: str
+    findings: list[str] = Field(
+        default_factory=list, description="The findings that raised this flag."
+    )
+
+
+class Triage(BaseModel):
+    """What to do now, before anything else: the most urgent flag's level and advice."""
+
+    level: str = Field(description="emergency | urgent | routine | none")
+    advice: str
+    flags: list[RedFlag]
+
+
+class QuestionOption(BaseModel):
+    finding: str
+    label: str
+    hpo: str | None = None
+
+
+class Question(BaseModel):
+    """One question for the interview: a single finding, or a group asked at once.
+
+    ``single``: answer present / absent / unknown. ``choice``: pick one option (the others
+    become absent), 'none of these' (all absent) or 'don't know'. ``checklist``: tick
+    every option that applies (the others become absent).
+    """
+
+    id: str
+    kind: str = Field(description="single | choice | checklist")
+    text: str
+    options: list[QuestionOption]
+    category: str
+    gain_bits: float
+    cost: float
+    reason: str
 
 
 class Assessment(BaseModel):
@@ -126,6 +161,7 @@ class Assessment(BaseModel):
     should_stop: bool
     stop_reason: str | None = None
     red_flags: list[RedFlag]
+    triage: Triage | None = None
     setting: str
     knowledge_version: str
     disclaimer: str

@@ -103,7 +103,8 @@ def test_unused_finding_fails(copy: Path) -> None:
     edit(
         copy / "diseases" / "other.yaml",
         "findings:\n",
-        'findings:\n  hiccups:\n    presentation: {p: 0.01, kind: expert-estimate, rationale: "x"}\n',
+        "findings:\n  hiccups:\n"
+        '    presentation: {p: 0.01, kind: expert-estimate, rationale: "x"}\n',
     )
     code, output = validate(copy)
     assert code == 1

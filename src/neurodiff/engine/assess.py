@@ -18,7 +18,7 @@ from neurodiff.engine.model import FloatArray, Model, compile_model
 from neurodiff.engine.next_best import Candidate, candidate_findings, rank_next_steps
 from neurodiff.engine.observations import Observations, resolve
 from neurodiff.engine.posterior import Demographics, credible_intervals
-from neurodiff.engine.triage import red_flags
+from neurodiff.engine.triage import triage
 from neurodiff.errors import InvalidCaseError
 from neurodiff.interop.case_input import case_from_mapping
 from neurodiff.knowledge.load import KnowledgeBase, load_knowledge
@@ -69,6 +69,7 @@ def assess(
     candidates = candidate_findings(states, asked, kb, model, mode)
     ranked = rank_next_steps(states, posterior, candidates, kb, model)
     should_stop, reason = stop_rule(intervals, posterior, ranked, observations, kb)
+    case_triage = triage(states, kb)
     return Assessment(
         differential=_differential(posterior, intervals, kb),
         evidence=_evidence(observations, explanation, kb, model),
@@ -77,7 +78,8 @@ def assess(
         next_best=[_next_step(c, kb) for c in ranked[:NEXT_STEPS_SHOWN]],
         should_stop=should_stop,
         stop_reason=reason,
-        red_flags=red_flags(states, kb),
+        red_flags=case_triage.flags,
+        triage=case_triage,
         setting=parsed.setting,
         knowledge_version=kb.version,
         disclaimer=kb.meta.disclaimer,
@@ -93,14 +95,14 @@ def stop_rule(
 ) -> tuple[bool, str | None]:
     """Stop when the leading disease is certain enough, nothing is worth asking, or enough."""
     top = int(np.argmax(posterior))
-    if intervals[top, 0] >= kb.meta.stop_threshold:
+    answered = int((observations.states >= 0).sum()) + len(observations.asked_unknown)
+    if intervals[top, 0] >= kb.meta.stop_threshold and answered >= kb.meta.min_answers:
         return True, (
             f"the lower 95 % bound for {kb.diseases[top].id} is {intervals[top, 0]:.2f} "
             f"(threshold {kb.meta.stop_threshold})"
         )
     if not ranked or ranked[0].gain_per_cost < kb.meta.min_gain_per_cost:
         return True, "no remaining question or test is worth its cost"
-    answered = int((observations.states >= 0).sum()) + len(observations.asked_unknown)
     if answered >= MAX_QUESTIONS:
         return True, f"{answered} findings answered (maximum {MAX_QUESTIONS})"
     return False, None

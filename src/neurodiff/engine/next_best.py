@@ -61,7 +61,7 @@ def rank_next_steps(
         return []
     p_yes = np.clip(predictive_present(states, model.point, model.structure)[:, candidates].T, 0, 1)
     gains, shifts = expected_information_gain(posterior, p_yes)
-    costs = _costs(kb)[candidates]
+    costs = costs_by_finding(kb)[candidates]
     ratio = gains / costs
     order = np.lexsort((candidates, -ratio))[:limit]
     best: list[Candidate] = []
@@ -79,7 +79,8 @@ def rank_next_steps(
 
 
 @cache
-def _costs(kb: KnowledgeBase) -> FloatArray:
+def costs_by_finding(kb: KnowledgeBase) -> FloatArray:
+    """The cost of finding out each finding, by its category (meta.yaml costs)."""
     return np.array([kb.meta.costs[f.category] for f in kb.findings], dtype=np.float64)
 
 

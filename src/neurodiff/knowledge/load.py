@@ -29,6 +29,7 @@ from neurodiff.knowledge.schema import (
     Provenance,
     ProvenanceKind,
     Reference,
+    TriageRule,
 )
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -52,6 +53,7 @@ class KnowledgeBase:
     comparison: Comparison
     root: Path
     pages: Mapping[str, Page] = field(default_factory=dict)
+    triage_rules: tuple[TriageRule, ...] = ()
     _finding_by_id: Mapping[str, Finding] = field(repr=False, default_factory=dict)
     _disease_by_id: Mapping[str, Disease] = field(repr=False, default_factory=dict)
 
@@ -113,6 +115,15 @@ def _load_cached(root: Path) -> KnowledgeBase:
         path.stem: _model(Page, _read_yaml(path), f"pages/{path.name}")
         for path in sorted((root / "pages").glob("*.yaml"))
     }
+    triage_path = root / "triage.yaml"
+    triage_rules = (
+        tuple(
+            _model(TriageRule, item, f"triage.yaml[{i}]")
+            for i, item in enumerate(_as_list(_read_yaml(triage_path), "triage.yaml"))
+        )
+        if triage_path.exists()
+        else ()
+    )
     kb = KnowledgeBase(
         meta=meta,
         findings=findings,
@@ -122,6 +133,7 @@ def _load_cached(root: Path) -> KnowledgeBase:
         comparison=comparison,
         root=root,
         pages=pages,
+        triage_rules=triage_rules,
         _finding_by_id={f.id: f for f in findings},
         _disease_by_id={d.id: d for d in diseases},
     )
@@ -347,6 +359,17 @@ def _comparison_problems(kb: KnowledgeBase) -> list[str]:
         for disease_id in (mimic, counterpart):
             if not kb.has_disease(disease_id):
                 problems.append(f"comparison.yaml counterparts: unknown disease '{disease_id}'")
+    for rule in kb.triage_rules:
+        for finding_id in rule.all_of:
+            if not kb.has_finding(finding_id):
+                problems.append(f"triage.yaml/{rule.id}: unknown finding '{finding_id}'")
+    for g in kb.groups:
+        if (
+            g.question
+            and g.kind is GroupKind.exclusive
+            and not all(kb.finding(m).patient_askable for m in g.members if kb.has_finding(m))
+        ):
+            problems.append(f"groups/{g.id}: a multiple-choice group must be patient-askable")
     for page_id, page in kb.pages.items():
         if page.id != page_id or not kb.has_disease(page_id):
             problems.append(f"pages/{page_id}.yaml: id must name a disease and match the file")

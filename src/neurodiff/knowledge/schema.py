@@ -183,6 +183,14 @@ class Group(Strict):
         description="a category of an exclusive group (e.g. onset_bulbar) that implies this "
         "group is involved",
     )
+    question: str | None = Field(
+        default=None,
+        description="the question that asks the whole group at once (multiple choice for an "
+        "exclusive group, a checklist for a correlated one)",
+    )
+    patient_question: str | None = Field(
+        default=None, description="the same question in plain words, for patient mode"
+    )
     provenance: Provenance
 
 
@@ -223,6 +231,17 @@ class Reference(Strict):
     doi: str | None = Field(default=None, description="DOI (format checked by validate)")
     url: str | None = None
     note: str | None = None
+
+
+class TriageRule(Strict):
+    """Findings that together escalate urgency beyond each one alone."""
+
+    id: str = Field(pattern=FINDING_ID.pattern)
+    all_of: list[str] = Field(min_length=2)
+    urgency: Urgency
+    label: str
+    advice: str
+    rationale: str
 
 
 class Setting(Strict):
@@ -272,6 +291,9 @@ class Meta(Strict):
         "so that atypical ages weaken but never veto a disease",
     )
     stop_threshold: float = Field(gt=0.5, lt=1.0, description="lower credible bound to stop")
+    min_answers: int = Field(
+        default=3, ge=0, description="answers needed before a confident differential stops"
+    )
     min_literature_share: dict[str, float] = Field(
         default_factory=dict,
         description="'all' and/or disease ids (joined by '+') -> required literature share",

@@ -16,6 +16,7 @@ from neurodiff import __version__
 from neurodiff.criteria import CRITERIA
 from neurodiff.criteria import evaluate as evaluate_criterion
 from neurodiff.engine.assess import assess
+from neurodiff.engine.interview import InterviewStep, interview_step
 from neurodiff.errors import NeurodiffError
 from neurodiff.interop.case_input import case_from_mapping
 from neurodiff.knowledge.bands import comparison_table
@@ -99,6 +100,18 @@ def create_app() -> FastAPI:
     ) -> Assessment:
         """Rank the modelled diseases for one case, with intervals, evidence and next steps."""
         return assess(case_from_mapping(case, source="body"), kb=kb, setting=setting, mode=mode)
+
+    @app.post("/api/v1/interview/next", response_model=InterviewStep, tags=["interview"])
+    async def interview_next(
+        case: Annotated[
+            dict[str, Any],
+            Body(description="All the evidence so far, as a Case (the server keeps nothing)."),
+        ],
+        mode: Annotated[Mode, Query(description="patient | clinician")] = Mode.patient,
+    ) -> InterviewStep:
+        """The next question (or grouped question) with its reason, the triage, the running
+        differential and whether to stop. Resend all answers each turn."""
+        return interview_step(case_from_mapping(case, source="body"), mode=mode, kb=kb)
 
     @app.get("/api/v1/criteria", tags=["criteria"])
     async def list_criteria() -> dict[str, str]:
