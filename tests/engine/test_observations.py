@@ -82,3 +82,13 @@ def test_unknown_ids_raise_one_clear_error(kb: KnowledgeBase, key: str, message:
     assert message in str(error.value)
     assert f"findings[{key!r}]" in str(error.value)
     assert "\n" not in str(error.value)
+
+
+def test_male_only_finding_is_neutral_in_a_woman(kb: KnowledgeBase) -> None:
+    from neurodiff.models import Sex
+
+    woman = resolve({"gynecomastia": P}, kb, Sex.female)
+    assert (woman.states == UNKNOWN).all()
+    assert woman.unmodelled == ("gynecomastia",)
+    man = resolve({"gynecomastia": P}, kb, Sex.male)
+    assert man.states[kb.finding_ids.index("gynecomastia")] == PRESENT

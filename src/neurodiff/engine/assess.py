@@ -58,7 +58,7 @@ def assess(
         parsed = parsed.model_copy(update={"setting": setting})
     _check_setting(parsed.setting, kb)
     mode = Mode(mode)
-    observations = resolve(parsed.findings, kb)
+    observations = resolve(parsed.findings, kb, parsed.sex)
     demographics = Demographics.single(parsed.age, parsed.sex.value)
     states = observations.states
     explanation = explain(states, demographics, parsed.setting, model)
@@ -66,7 +66,7 @@ def assess(
     intervals = credible_intervals(states[None, :], demographics, parsed.setting, model)[0]
     asked = np.zeros(states.size, dtype=bool)
     asked[list(observations.asked_unknown)] = True
-    candidates = candidate_findings(states, asked, kb, model, mode)
+    candidates = candidate_findings(states, asked, kb, model, mode, parsed.sex)
     ranked = rank_next_steps(states, posterior, candidates, kb, model)
     should_stop, reason = stop_rule(intervals, posterior, ranked, observations, kb)
     case_triage = triage(states, kb)

@@ -50,13 +50,13 @@ def interview_step(
     mode = Mode(mode)
     parsed = case_from_mapping(case)
     assessment = assess(parsed, kb=kb, mode=mode)
-    observations = resolve(parsed.findings, kb)
+    observations = resolve(parsed.findings, kb, parsed.sex)
     states = observations.states
     demographics = Demographics.single(parsed.age, parsed.sex.value)
     posterior = np.exp(log_posterior(states[None, :], demographics, parsed.setting, model))[0, 0]
     asked = np.zeros(states.size, dtype=bool)
     asked[list(observations.asked_unknown)] = True
-    candidates = question_candidates(states, posterior, asked, kb, model, mode)
+    candidates = question_candidates(states, posterior, asked, kb, model, mode, parsed.sex)
     answered = int((states >= 0).sum()) + len(observations.asked_unknown)
     best = candidates[0] if candidates else None
     leader = assessment.differential[0]

@@ -19,7 +19,7 @@ from neurodiff.engine.likelihood import PRESENT, UNKNOWN, States
 from neurodiff.engine.model import FloatArray, Model
 from neurodiff.engine.predictive import predictive_present
 from neurodiff.knowledge.load import KnowledgeBase
-from neurodiff.models import Mode
+from neurodiff.models import Mode, Sex
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,18 @@ class Candidate:
 
 
 def candidate_findings(
-    states: States, asked: NDArray[np.bool_], kb: KnowledgeBase, model: Model, mode: Mode
+    states: States,
+    asked: NDArray[np.bool_],
+    kb: KnowledgeBase,
+    model: Model,
+    mode: Mode,
+    sex: Sex = Sex.unknown,
 ) -> NDArray[np.intp]:
-    """Findings worth considering: unanswered, askable in this mode, category still open."""
+    """Findings worth considering: unanswered, askable in this mode, category still open,
+    and not male-only in a woman."""
     open_ = (states == UNKNOWN) & ~asked
+    if sex is Sex.female:
+        open_ &= ~np.array([f.male_only for f in kb.findings])
     for members in model.structure.exclusive:
         if (states[members] == PRESENT).any():
             open_[members] = False

@@ -29,7 +29,7 @@ from neurodiff.errors import UnknownTermError
 from neurodiff.knowledge.hpo_index import HpoIndex, load_hpo_index
 from neurodiff.knowledge.load import KnowledgeBase
 from neurodiff.knowledge.schema import HPO_ID
-from neurodiff.models import FindingState
+from neurodiff.models import FindingState, Sex
 
 CODES = {FindingState.present: PRESENT, FindingState.absent: ABSENT}
 # A term from another ontology (e.g. NCIT:C12345): neutral, listed as unmodelled.
@@ -63,8 +63,14 @@ def term_map(kb: KnowledgeBase, hpo: HpoIndex) -> TermMap:
     )
 
 
-def resolve(findings: dict[str, FindingState], kb: KnowledgeBase) -> Observations:
-    """Map case findings to a state vector; unknown ids raise UnknownTermError."""
+def resolve(
+    findings: dict[str, FindingState], kb: KnowledgeBase, sex: Sex = Sex.unknown
+) -> Observations:
+    """Map case findings to a state vector; unknown ids raise UnknownTermError.
+
+    A male-only finding (e.g. gynecomastia) stated for a woman is neutral and listed in
+    ``unmodelled``: its probabilities are per man.
+    """
     index = {fid: i for i, fid in enumerate(kb.finding_ids)}
     direct: dict[int, tuple[np.int8, str]] = {}
     implied: dict[int, list[tuple[np.int8, str]]] = {}
@@ -114,6 +120,11 @@ def resolve(findings: dict[str, FindingState], kb: KnowledgeBase) -> Observation
     for i, (code, source) in direct.items():
         states[i] = code
         via[i] = (source,)
+    if sex is Sex.female:
+        for i, finding in enumerate(kb.findings):
+            if finding.male_only and states[i] != UNKNOWN:
+                states[i] = UNKNOWN
+                unmodelled.extend(via.pop(i, ()))
     return Observations(
         states=states,
         via=via,

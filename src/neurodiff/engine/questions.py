@@ -25,7 +25,7 @@ from neurodiff.engine.next_best import (
 from neurodiff.engine.predictive import predictive_present
 from neurodiff.knowledge.load import KnowledgeBase
 from neurodiff.knowledge.schema import GroupKind
-from neurodiff.models import Mode, Question, QuestionOption
+from neurodiff.models import Mode, Question, QuestionOption, Sex
 
 MAX_CHECKLIST = 6
 OPTION_COST = 0.25  # each extra option costs a quarter of a question to read and answer
@@ -68,9 +68,10 @@ def question_candidates(
     kb: KnowledgeBase,
     model: Model,
     mode: Mode,
+    sex: Sex = Sex.unknown,
 ) -> list[QuestionCandidate]:
     """Every single and group question worth considering, best gain per cost first."""
-    open_findings = candidate_findings(states, asked, kb, model, mode)
+    open_findings = candidate_findings(states, asked, kb, model, mode, sex)
     costs = costs_by_finding(kb)
     predictive = predictive_present(states, model.point, model.structure)
     singles_yes = predictive[:, open_findings].T

@@ -149,6 +149,11 @@ class Finding(Strict):
     hpo_note: str | None = Field(default=None, description="why there is no HPO id")
     snomed: str | None = Field(default=None, pattern=r"^\d{6,18}$")
     red_flag: RedFlagSpec | None = None
+    male_only: bool = Field(
+        default=False,
+        description="asked of men only; its probabilities are per man, and it is neutral "
+        "(listed as unmodelled) in a woman",
+    )
 
     @model_validator(mode="after")
     def _check_hpo(self) -> Finding:
