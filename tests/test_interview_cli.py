@@ -15,7 +15,8 @@ from neurodiff.web.app import create_app
 
 def test_scripted_interview_runs_to_a_summary_and_writes_the_log(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
-    answers = "y\n" + "n\n" * 3 + "0\n" * 2 + "d\n" * 3 + "q\n"
+    # the first question is the symptom screen (a checklist); then don't-knows, then quit
+    answers = "1,2\n" + "d\n" * 4 + "q\n"
     completed = subprocess.run(
         [
             sys.executable,
@@ -39,15 +40,25 @@ def test_scripted_interview_runs_to_a_summary_and_writes_the_log(tmp_path: Path)
     assert "Summary" in completed.stdout
     assert "This is not a diagnosis" in completed.stdout
     payload = json.loads(log.read_text())
-    assert payload["answers"][0]["answer"] == "yes"
+    first = payload["answers"][0]
+    assert first["question"] == "symptom_screen" and len(first["answer"]) == 2
     assert abs(sum(d["probability"] for d in payload["assessment"]["differential"]) - 1) < 1e-4
 
 
 def test_back_undoes_the_last_answer(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
     completed = subprocess.run(
-        [sys.executable, "-m", "neurodiff", "interview", "--json-log", str(log)],
-        input="y\nb\nn\nq\n",
+        [
+            sys.executable,
+            "-m",
+            "neurodiff",
+            "interview",
+            "--setting",
+            "neurology",
+            "--json-log",
+            str(log),
+        ],
+        input="1\nb\n0\nq\n",
         capture_output=True,
         text=True,
         check=False,
@@ -55,8 +66,9 @@ def test_back_undoes_the_last_answer(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     payload = json.loads(log.read_text())
-    assert [a.get("back", a.get("answer")) for a in payload["answers"]] == ["yes", True, "no"]
-    assert list(payload["case"]["findings"].values()) == ["absent"]
+    answers = [a.get("back", a.get("answer")) for a in payload["answers"]]
+    assert len(answers[0]) == 1 and answers[1:] == [True, []]
+    assert set(payload["case"]["findings"].values()) == {"absent"}
 
 
 def test_api_and_engine_give_the_same_step() -> None:

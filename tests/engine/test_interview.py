@@ -30,9 +30,12 @@ def test_information_gain_of_a_perfect_test_is_the_entropy() -> None:
 
 def test_patient_mode_asks_only_questions_a_person_can_answer(kb: KnowledgeBase) -> None:
     case = {"age": 50, "findings": {"limb_weakness": "present", "fasciculations": "present"}}
+    asked = 0
     for _ in range(6):
         step = interview_step(case, mode="patient", kb=kb)
-        assert step.question is not None
+        if step.question is None:
+            break
+        asked += 1
         for option in step.question.options:
             assert kb.finding(option.finding).patient_askable
         answer = (
@@ -41,6 +44,7 @@ def test_patient_mode_asks_only_questions_a_person_can_answer(kb: KnowledgeBase)
             else ("none" if step.question.kind == "choice" else [])
         )
         case["findings"] = apply_answer(case["findings"], step.question, answer)
+    assert asked >= 2
 
 
 def test_a_group_is_asked_as_one_question_when_it_is_worth_more(kb: KnowledgeBase) -> None:

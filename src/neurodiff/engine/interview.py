@@ -43,8 +43,15 @@ def interview_step(
     mode: Mode | str = Mode.patient,
     kb: KnowledgeBase | None = None,
     max_questions: int = MAX_QUESTIONS,
+    min_gain: float | None = None,
 ) -> InterviewStep:
-    """The next question (single or grouped) for the evidence so far, or why to stop."""
+    """The next question (single or grouped) for the evidence so far, or why to stop.
+
+    Stops when the leading disease's lower 95 % bound reaches ``stop_threshold`` (after
+    ``min_answers``), when no question gains ``min_gain`` bits per unit cost (default
+    ``meta.interview_min_gain`` in patient mode, ``meta.min_gain_per_cost`` for
+    clinicians), or after ``max_questions``.
+    """
     kb = kb or load_knowledge()
     model = compile_model(kb)
     mode = Mode(mode)
@@ -60,13 +67,18 @@ def interview_step(
     answered = int((states >= 0).sum()) + len(observations.asked_unknown)
     best = candidates[0] if candidates else None
     leader = assessment.differential[0]
+    threshold = kb.meta.interview_min_gain if mode is Mode.patient else kb.meta.min_gain_per_cost
     reason: str | None = None
     if leader.interval[0] >= kb.meta.stop_threshold and answered >= kb.meta.min_answers:
         reason = (
             f"the lower 95 % bound for {leader.id} is {leader.interval[0]:.2f} "
             f"(threshold {kb.meta.stop_threshold})"
         )
-    elif best is None or best.gain_per_cost < kb.meta.min_gain_per_cost:
+    elif best is None:
+        reason = "no question left to ask"
+    elif answered >= kb.meta.min_answers and best.gain_per_cost < (
+        threshold if min_gain is None else min_gain
+    ):
         reason = "no remaining question is worth asking"
     elif answered >= max_questions:
         reason = f"{answered} questions answered (maximum {max_questions})"

@@ -112,11 +112,55 @@ def question_candidates(
         cost = float(max(costs[list(members)])) * (1.0 + OPTION_COST * (len(members) - 1))
         candidates.append(
             QuestionCandidate(
-                id=group.id, kind=kind, members=members, gain_bits=gain, cost=cost, shifts=shifts
+                id=group.id,
+                kind=kind,
+                members=members,
+                gain_bits=gain,
+                cost=cost,
+                shifts=shifts,
             )
         )
+    screen = _screen_candidate(states, posterior, candidates, costs, model)
+    if screen is not None:
+        candidates.append(screen)
     candidates.sort(key=lambda c: (-c.gain_per_cost, c.id))
     return candidates
+
+
+SCREEN_ID = "symptom_screen"
+SCREEN_TEXT = "Which of these do you have? Tick every one that applies."
+SCREEN_TEXT_CLINICIAN = "Which of these are present?"
+SCREEN_SIZE = 5
+
+
+def _screen_candidate(
+    states: States,
+    posterior: FloatArray,
+    candidates: list[QuestionCandidate],
+    costs: FloatArray,
+    model: Model,
+) -> QuestionCandidate | None:
+    """A checklist of the most informative single questions of the cheapest kind
+    ("Which of these do you have?"), valued over all their joint answers."""
+    singles = [c for c in candidates if c.kind == "single"]
+    if not singles:
+        return None
+    cheapest = min(c.cost for c in singles)
+    pool = sorted((c for c in singles if c.cost == cheapest), key=lambda c: (-c.gain_bits, c.id))[
+        :SCREEN_SIZE
+    ]
+    if len(pool) < 3:
+        return None
+    members = tuple(c.members[0] for c in pool)
+    gain, shifts = information_gain(posterior, _checklist_outcomes(states, members, model))
+    return QuestionCandidate(
+        id=SCREEN_ID,
+        kind="checklist",
+        members=members,
+        gain_bits=gain,
+        cost=cheapest * (1.0 + OPTION_COST * (len(members) - 1)),
+        shifts=shifts,
+    )
 
 
 def _checklist_outcomes(states: States, members: tuple[int, ...], model: Model) -> FloatArray:
@@ -136,6 +180,8 @@ def to_question(
     findings = [kb.findings[i] for i in candidate.members]
     if candidate.kind == "single":
         text = findings[0].question
+    elif candidate.id == SCREEN_ID:
+        text = SCREEN_TEXT if mode is Mode.patient else SCREEN_TEXT_CLINICIAN
     else:
         group = next(g for g in kb.groups if g.id == candidate.id)
         plain = group.patient_question if mode is Mode.patient else None

@@ -296,6 +296,9 @@ class Meta(Strict):
         "so that atypical ages weaken but never veto a disease",
     )
     stop_threshold: float = Field(gt=0.5, lt=1.0, description="lower credible bound to stop")
+    interview_min_gain: float = Field(
+        default=0.02, ge=0.0, description="patient interview: stop below this gain per cost"
+    )
     min_answers: int = Field(
         default=3, ge=0, description="answers needed before a confident differential stops"
     )
