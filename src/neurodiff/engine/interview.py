@@ -48,9 +48,9 @@ def interview_step(
     """The next question (single or grouped) for the evidence so far, or why to stop.
 
     Stops when the leading disease's lower 95 % bound reaches ``stop_threshold`` (after
-    ``min_answers``), when no question gains ``min_gain`` bits per unit cost (default
-    ``meta.interview_min_gain`` in patient mode, ``meta.min_gain_per_cost`` for
-    clinicians), or after ``max_questions``.
+    ``min_answers``), when no question gains ``min_gain`` bits per unit cost (default: in
+    patient mode ``meta.interview_min_gain`` times the remaining entropy, for clinicians
+    ``meta.min_gain_per_cost``), or after ``max_questions``.
     """
     kb = kb or load_knowledge()
     model = compile_model(kb)
@@ -67,7 +67,14 @@ def interview_step(
     answered = int((states >= 0).sum()) + len(observations.asked_unknown)
     best = candidates[0] if candidates else None
     leader = assessment.differential[0]
-    threshold = kb.meta.interview_min_gain if mode is Mode.patient else kb.meta.min_gain_per_cost
+    # In patient mode the bar is relative: stop when no question is expected to remove
+    # `interview_min_gain` of the remaining uncertainty (bits) per unit cost.
+    remaining = float(-(posterior * np.log2(np.where(posterior > 0, posterior, 1.0))).sum())
+    threshold = (
+        kb.meta.interview_min_gain * remaining
+        if mode is Mode.patient
+        else kb.meta.min_gain_per_cost
+    )
     reason: str | None = None
     if leader.interval[0] >= kb.meta.stop_threshold and answered >= kb.meta.min_answers:
         reason = (

@@ -59,7 +59,8 @@ def _reference_line(ref: Reference) -> str:
     return f'- <a id="ref-{ref.key.lower()}"></a>**{ref.key}**: {ref.citation}{tail}'
 
 
-def _cited_keys(kb: KnowledgeBase, disease: Disease) -> list[str]:
+def cited_keys(kb: KnowledgeBase, disease: Disease) -> list[str]:
+    """The citation keys behind a disease's numbers and page, sorted."""
     provenances: list[Provenance] = [*disease.priors.values(), disease.age, disease.sex]
     for entry in disease.findings.values():
         provenances.append(entry.presentation)
@@ -122,7 +123,7 @@ def disease_page(kb: KnowledgeBase, disease: Disease) -> str:
             f"| {course} | {source} |"
         )
     lines += ["", "## References", ""]
-    lines += [_reference_line(kb.references[key]) for key in _cited_keys(kb, disease)]
+    lines += [_reference_line(kb.references[key]) for key in cited_keys(kb, disease)]
     return "\n".join(lines) + "\n"
 
 

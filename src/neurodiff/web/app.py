@@ -6,11 +6,14 @@ Run it with ``neurodiff serve`` or ``make run``. User errors get HTTP 422 with
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Body, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
 from neurodiff import __version__
 from neurodiff.criteria import CRITERIA
@@ -25,6 +28,10 @@ from neurodiff.knowledge.load import load_knowledge
 from neurodiff.models import Assessment, Mode
 from neurodiff.scales import SCALES
 from neurodiff.scales import evaluate as evaluate_scale
+from neurodiff.web.pages import page_router
+from neurodiff.web.security import SecurityMiddleware
+
+WEB_DIR = Path(__file__).parent
 
 CASE_EXAMPLE = {
     "age": 34,
@@ -52,6 +59,8 @@ def create_app() -> FastAPI:
     """Build the application (factory, so every worker and test gets its own)."""
     kb = load_knowledge()
     app = FastAPI(
+        docs_url=None,
+        redoc_url=None,
         title="neurodiff",
         version=__version__,
         description=(
@@ -60,6 +69,16 @@ def create_app() -> FastAPI:
             "or logged."
         ),
     )
+
+    app.add_middleware(SecurityMiddleware)
+    app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
+    app.mount("/api-assets", StaticFiles(directory=str(swagger_ui_path)), name="api-assets")
+    app.include_router(page_router(kb))
+
+    @app.get("/docs", include_in_schema=False)
+    async def api_docs() -> HTMLResponse:
+        """Interactive API documentation (vendored Swagger UI, no CDN)."""
+        return HTMLResponse((WEB_DIR / "templates" / "docs.html").read_text(encoding="utf-8"))
 
     @app.exception_handler(NeurodiffError)
     async def user_error(_: Request, exc: NeurodiffError) -> JSONResponse:
