@@ -186,11 +186,16 @@ def to_question(
         group = next(g for g in kb.groups if g.id == candidate.id)
         plain = group.patient_question if mode is Mode.patient else None
         text = plain or group.question or group.label
-    movers = [kb.diseases[int(d)].name for d in np.argsort(-candidate.shifts)[:2]]
-    reason = (
-        f"Expected to narrow the differential by {candidate.gain_bits:.2f} bits "
-        f"(cost {candidate.cost:g}); the answer matters most for {' and '.join(movers)}."
-    )
+    movers = [kb.diseases[int(d)] for d in np.argsort(-candidate.shifts)[:2]]
+    if mode is Mode.patient:
+        names = " and ".join(d.plain_name for d in movers)
+        reason = f"Your answer helps tell apart {names}."
+    else:
+        reason = (
+            f"Expected to narrow the differential by {candidate.gain_bits:.2f} bits "
+            f"(cost {candidate.cost:g}); the answer matters most for "
+            f"{' and '.join(d.name for d in movers)}."
+        )
     return Question(
         id=candidate.id,
         kind=candidate.kind,

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import Body, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
@@ -25,7 +25,7 @@ from neurodiff.interop.case_input import case_from_mapping
 from neurodiff.knowledge.bands import comparison_table
 from neurodiff.knowledge.dump import knowledge_dump
 from neurodiff.knowledge.load import load_knowledge
-from neurodiff.models import Assessment, Mode
+from neurodiff.models import Assessment, Case, Mode
 from neurodiff.scales import SCALES
 from neurodiff.scales import evaluate as evaluate_scale
 from neurodiff.web.pages import page_router
@@ -75,6 +75,10 @@ def create_app() -> FastAPI:
     app.mount("/api-assets", StaticFiles(directory=str(swagger_ui_path)), name="api-assets")
     app.include_router(page_router(kb))
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> FileResponse:
+        return FileResponse(WEB_DIR / "static" / "favicon.svg", media_type="image/svg+xml")
+
     @app.get("/docs", include_in_schema=False)
     async def api_docs() -> HTMLResponse:
         """Interactive API documentation (vendored Swagger UI, no CDN)."""
@@ -101,7 +105,7 @@ def create_app() -> FastAPI:
     @app.post("/api/v1/assess", response_model=Assessment, tags=["assess"])
     async def assess_case(
         case: Annotated[
-            dict[str, Any],
+            Case | dict[str, Any],
             Body(
                 description="A neurodiff Case or a GA4GH Phenopacket v2 (JSON object).",
                 openapi_examples={
@@ -123,7 +127,7 @@ def create_app() -> FastAPI:
     @app.post("/api/v1/interview/next", response_model=InterviewStep, tags=["interview"])
     async def interview_next(
         case: Annotated[
-            dict[str, Any],
+            Case | dict[str, Any],
             Body(description="All the evidence so far, as a Case (the server keeps nothing)."),
         ],
         mode: Annotated[Mode, Query(description="patient | clinician")] = Mode.patient,
