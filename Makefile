@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-HOST   ?= 127.0.0.1
-PORT   ?= 8000
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+WORKERS ?= 2
+CHROMIUM := $(shell command -v chromium 2>/dev/null)
 
-.PHONY: install run test lint typecheck pytest validate bench clean
+.PHONY: install run test lint typecheck pytest validate browser bench clean
 
 install: $(STAMP)
 
@@ -18,7 +20,7 @@ $(STAMP): pyproject.toml
 
 run: install
 	@echo "neurodiff: serving on http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/docs)"
-	@$(BIN)/neurodiff serve --host $(HOST) --port $(PORT)
+	@$(BIN)/neurodiff serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks docs
@@ -30,7 +32,14 @@ typecheck: install
 validate: install
 	$(BIN)/neurodiff knowledge validate
 
-pytest: install
+# The browser tests drive Debian's chromium (no browser download); install it if missing.
+browser:
+ifeq ($(CHROMIUM),)
+	@echo "installing Debian's chromium for the browser tests"
+	@apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+endif
+
+pytest: install browser
 	$(BIN)/python -m pytest
 
 test: lint typecheck validate pytest
