@@ -57,6 +57,11 @@ class Case(BaseModel):
         default_factory=dict,
         description="Finding id or HPO id -> present | absent | unknown.",
     )
+    criteria: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Optional inputs for formal criteria or scales, by name (e.g. "
+        "'mcdonald-2017', 'gold-coast', 'alsfrs-r'); their results join the assessment.",
+    )
 
     @field_validator("findings", mode="before")
     @classmethod
@@ -108,6 +113,7 @@ class NextStep(BaseModel):
     separates: list[str] = Field(
         default_factory=list, description="Diseases whose probabilities this answer moves most."
     )
+    reason: str | None = Field(default=None, description="Why this step is suggested.")
 
 
 class RedFlag(BaseModel):
@@ -162,6 +168,11 @@ class Assessment(BaseModel):
     stop_reason: str | None = None
     red_flags: list[RedFlag]
     triage: Triage | None = None
+    criteria: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Results of the criteria and scales given in the case (rules, outcome, "
+        "what is missing).",
+    )
     setting: str
     knowledge_version: str
     disclaimer: str

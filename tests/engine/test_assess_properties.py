@@ -132,3 +132,35 @@ def test_explanation_posterior_equals_the_direct_posterior(case: Case) -> None:
     direct = np.exp(log_posterior(states[None, :], demographics, case.setting, MODEL))[0, 0]
     chained = explain(states, demographics, case.setting, MODEL).posterior
     np.testing.assert_allclose(chained, direct, rtol=1e-9, atol=1e-15)
+
+
+def test_criteria_in_the_case_join_the_assessment_and_suggest_the_completing_test() -> None:
+    mri = {
+        "periventricular": 2,
+        "cortical_juxtacortical": 1,
+        "infratentorial": 0,
+        "spinal_cord": 0,
+        "gadolinium_enhancing": False,
+        "non_enhancing": True,
+    }
+    case = {
+        "age": 30,
+        "sex": "female",
+        "findings": {"optic_neuritis": "present"},
+        "criteria": {
+            "mcdonald-2017": {
+                "attacks": 1,
+                "objective_lesions": 1,
+                "mri": mri,
+                "course": "relapsing",
+                "alternative_excluded": True,
+            }
+        },
+    }
+    result = assess(case)
+    assert result.criteria[0]["criterion"] == "mcdonald-2017"
+    assert result.criteria[0]["dis"] is True and result.criteria[0]["outcome"] == "not_met"
+    assert result.next_best[0].finding == "csf_ocb"
+    assert "mcdonald-2017" in (result.next_best[0].reason or "")
+    with_bands = {**case, "findings": {**case["findings"], "csf_ocb": "present"}}
+    assert assess(with_bands).next_best[0].finding != "csf_ocb"

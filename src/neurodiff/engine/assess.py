@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from neurodiff.engine.explain import Explanation, explain
+from neurodiff.engine.formal import formal_results, tests_that_complete
 from neurodiff.engine.model import FloatArray, Model, compile_model
 from neurodiff.engine.next_best import Candidate, candidate_findings, rank_next_steps
 from neurodiff.engine.observations import Observations, resolve
@@ -70,16 +71,21 @@ def assess(
     ranked = rank_next_steps(states, posterior, candidates, kb, model)
     should_stop, reason = stop_rule(intervals, posterior, ranked, observations, kb)
     case_triage = triage(states, kb)
+    criteria = formal_results(parsed.criteria)
+    steps = _with_criteria_tests(
+        [_next_step(c, kb) for c in ranked[:NEXT_STEPS_SHOWN]], criteria, states, kb
+    )
     return Assessment(
         differential=_differential(posterior, intervals, kb),
         evidence=_evidence(observations, explanation, kb, model),
         demographics=_demographic_evidence(parsed, explanation, kb),
         unmodelled=list(observations.unmodelled),
-        next_best=[_next_step(c, kb) for c in ranked[:NEXT_STEPS_SHOWN]],
+        next_best=steps,
         should_stop=should_stop,
         stop_reason=reason,
         red_flags=case_triage.flags,
         triage=case_triage,
+        criteria=criteria,
         setting=parsed.setting,
         knowledge_version=kb.version,
         disclaimer=kb.meta.disclaimer,
@@ -189,6 +195,34 @@ def _demographic_evidence(
             )
         )
     return rows
+
+
+def _with_criteria_tests(
+    steps: list[NextStep], criteria: list[dict[str, Any]], states: Any, kb: KnowledgeBase
+) -> list[NextStep]:
+    """Put first the unanswered tests that would complete an unmet criterion."""
+    chosen: list[NextStep] = []
+    for finding_id, reason in tests_that_complete(criteria):
+        column = kb.finding_ids.index(finding_id)
+        if states[column] != -1 or any(s.finding == finding_id for s in chosen):
+            continue
+        finding = kb.findings[column]
+        chosen.append(
+            NextStep(
+                finding=finding.id,
+                hpo=finding.hpo,
+                label=finding.label,
+                kind=KIND_BY_CATEGORY.get(finding.category, "test"),
+                category=finding.category.value,
+                gain_bits=0.0,
+                cost=kb.meta.costs[finding.category],
+                gain_per_cost=0.0,
+                question=finding.question,
+                separates=[],
+                reason=f"completes a criterion: {reason}",
+            )
+        )
+    return chosen + [s for s in steps if s.finding not in {c.finding for c in chosen}]
 
 
 def _next_step(candidate: Candidate, kb: KnowledgeBase) -> NextStep:
