@@ -206,27 +206,14 @@ def _with_criteria_tests(
         column = kb.finding_ids.index(finding_id)
         if states[column] != -1 or any(s.finding == finding_id for s in chosen):
             continue
-        finding = kb.findings[column]
-        chosen.append(
-            NextStep(
-                finding=finding.id,
-                hpo=finding.hpo,
-                label=finding.label,
-                kind=KIND_BY_CATEGORY.get(finding.category, "test"),
-                category=finding.category.value,
-                gain_bits=0.0,
-                cost=kb.meta.costs[finding.category],
-                gain_per_cost=0.0,
-                question=finding.question,
-                separates=[],
-                reason=f"completes a criterion: {reason}",
-            )
-        )
+        criterion_test = Candidate(finding=column, gain_bits=0.0, cost=0.0, separates=())
+        chosen.append(_next_step(criterion_test, kb, reason=f"completes a criterion: {reason}"))
     return chosen + [s for s in steps if s.finding not in {c.finding for c in chosen}]
 
 
-def _next_step(candidate: Candidate, kb: KnowledgeBase) -> NextStep:
+def _next_step(candidate: Candidate, kb: KnowledgeBase, reason: str | None = None) -> NextStep:
     finding = kb.findings[candidate.finding]
+    cost = candidate.cost or kb.meta.costs[finding.category]
     return NextStep(
         finding=finding.id,
         hpo=finding.hpo,
@@ -234,10 +221,11 @@ def _next_step(candidate: Candidate, kb: KnowledgeBase) -> NextStep:
         kind=KIND_BY_CATEGORY.get(finding.category, "test"),
         category=finding.category.value,
         gain_bits=round(candidate.gain_bits, 4),
-        cost=candidate.cost,
-        gain_per_cost=round(candidate.gain_per_cost, 5),
+        cost=cost,
+        gain_per_cost=round(candidate.gain_bits / cost, 5),
         question=finding.question,
         separates=[kb.diseases[d].id for d in candidate.separates],
+        reason=reason,
     )
 
 
