@@ -351,6 +351,9 @@ def knowledge_validate(
     if as_json:
         _print_json(report.model_dump(mode="json"))
     else:
+        for warning in report.warnings:
+            if "target" in warning:
+                sys.stderr.write(f"warning: {warning}\n")
         for problem in report.problems:
             sys.stderr.write(f"problem: {problem}\n")
         sys.stdout.write(report.summary + "\n")

@@ -304,7 +304,12 @@ class Meta(Strict):
     )
     min_literature_share: dict[str, float] = Field(
         default_factory=dict,
-        description="'all' and/or disease ids (joined by '+') -> required literature share",
+        description="'all' and/or disease ids (joined by '+') -> literature share below which "
+        "validation fails (a floor that only rises)",
+    )
+    literature_share_target: dict[str, float] = Field(
+        default_factory=dict,
+        description="the share the project aims for; validation warns while it is not met",
     )
     min_gain_per_cost: float = Field(ge=0.0)
 

@@ -9,7 +9,8 @@ provenance). This adds the checks that need the ontology or the whole picture:
 - PMIDs and DOIs are well formed;
 - every finding is used by at least one modelled disease (not only by 'other');
 - no placeholder text is left;
-- the literature share meets ``meta.yaml`` ``min_literature_share``.
+- the literature share meets ``meta.yaml`` ``min_literature_share`` (a floor that only
+  rises); below ``literature_share_target`` it warns.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def validate(kb: KnowledgeBase, *, check_ontology: bool = True) -> ValidationRep
     problems += _placeholder_problems(kb)
     problems += _share_problems(kb)
     warnings += _unused_references(kb)
+    warnings += _share_targets(kb)
     stats = provenance_stats(kb)
     summary = (
         f"knowledge {kb.version}: {len(kb.diseases)} diseases, {len(kb.findings)} findings, "
@@ -112,6 +114,16 @@ def _share_problems(kb: KnowledgeBase) -> list[str]:
                 f"literature share for {selector} is {share:.1%}, below the required {minimum:.0%}"
             )
     return problems
+
+
+def _share_targets(kb: KnowledgeBase) -> list[str]:
+    stats = provenance_stats(kb)
+    return [
+        f"literature share for {selector} is {stats.share_of(selector):.1%}; the target is "
+        f"{target:.0%} (not yet met)"
+        for selector, target in kb.meta.literature_share_target.items()
+        if stats.share_of(selector) < target
+    ]
 
 
 def _unused_references(kb: KnowledgeBase) -> list[str]:
