@@ -88,7 +88,7 @@ def interview_step(
     ):
         reason = "no remaining question is worth asking"
     elif answered >= max_questions:
-        reason = f"{answered} questions answered (maximum {max_questions})"
+        reason = f"{answered} answers given (maximum {max_questions})"
     question = None if reason or best is None else to_question(best, kb, mode)
     return InterviewStep(
         triage=triage(states, kb),
