@@ -6,9 +6,10 @@ STAMP  := $(VENV)/.installed-stamp
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 WORKERS ?= 2
-CHROMIUM := $(shell command -v chromium 2>/dev/null)
+# Debian packages the end-to-end tests drive: a real browser and a real terminal.
+MISSING := $(if $(shell command -v chromium 2>/dev/null),,chromium) $(if $(shell command -v tmux 2>/dev/null),,tmux)
 
-.PHONY: install run test lint typecheck pytest validate browser bench clean
+.PHONY: install run test lint typecheck pytest validate test-tools bench clean
 
 install: $(STAMP)
 
@@ -32,14 +33,14 @@ typecheck: install
 validate: install
 	$(BIN)/neurodiff knowledge validate
 
-# The browser tests drive Debian's chromium (no browser download); install it if missing.
-browser:
-ifeq ($(CHROMIUM),)
-	@echo "installing Debian's chromium for the browser tests"
-	@apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# The end-to-end tests drive Debian's chromium (no browser download) and tmux.
+test-tools:
+ifneq ($(strip $(MISSING)),)
+	@echo "installing Debian packages for the end-to-end tests: $(strip $(MISSING))"
+	@apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(MISSING) >/dev/null
 endif
 
-pytest: install browser
+pytest: install test-tools
 	$(BIN)/python -m pytest
 
 test: lint typecheck validate pytest

@@ -164,14 +164,21 @@ def run(label: str, patients, kb: KnowledgeBase, seed: int) -> None:  # type: ig
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--patients", type=int, default=150, help="simulated patients")
+    parser.add_argument(
+        "--min-gain", type=float, default=None, help="override meta.yaml interview_min_gain"
+    )
+    parser.add_argument("--no-real", action="store_true", help="skip the real-case set")
     parser.add_argument("--setting", default="neurology")
     parser.add_argument("--seed", type=int, default=3)
     args = parser.parse_args()
     kb = load_knowledge()
+    if args.min_gain is not None:
+        object.__setattr__(kb.meta, "interview_min_gain", args.min_gain)
     print(
         f"knowledge {kb.version}; patient mode; setting {args.setting}; stop when the leading "
-        f"disease's lower 95 % bound >= {kb.meta.stop_threshold}, or no question gains "
-        f"{kb.meta.interview_min_gain} bits per cost, after >= {kb.meta.min_answers} answers"
+        f"disease's lower 95 % bound >= {kb.meta.stop_threshold}, or no question removes "
+        f"{kb.meta.interview_min_gain:.0%} of the remaining uncertainty per unit cost, after "
+        f">= {kb.meta.min_answers} answers"
     )
     run(
         "Simulated patients (equal numbers of each modelled disease)",
@@ -179,6 +186,8 @@ def main() -> None:
         kb,
         args.seed,
     )
+    if args.no_real:
+        return
     run(
         "Real-case set (tests/data/cases; unrecorded findings answered 'don't know')",
         real_patients(kb, args.setting),
