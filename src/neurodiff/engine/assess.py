@@ -65,8 +65,7 @@ def assess(
     explanation = explain(states, demographics, parsed.setting, model)
     posterior = explanation.posterior
     intervals = credible_intervals(states[None, :], demographics, parsed.setting, model)[0]
-    asked = np.zeros(states.size, dtype=bool)
-    asked[list(observations.asked_unknown)] = True
+    asked = observations.asked()
     candidates = candidate_findings(states, asked, kb, model, mode, parsed.sex)
     ranked = rank_next_steps(states, posterior, candidates, kb, model)
     should_stop, reason = stop_rule(intervals, posterior, ranked, observations, kb)
@@ -101,7 +100,7 @@ def stop_rule(
 ) -> tuple[bool, str | None]:
     """Stop when the leading disease is certain enough, nothing is worth asking, or enough."""
     top = int(np.argmax(posterior))
-    answered = int((observations.states >= 0).sum()) + len(observations.asked_unknown)
+    answered = observations.answered
     if intervals[top, 0] >= kb.meta.stop_threshold and answered >= kb.meta.min_answers:
         return True, (
             f"the lower 95 % bound for {kb.diseases[top].id} is {intervals[top, 0]:.2f} "

@@ -61,10 +61,9 @@ def interview_step(
     states = observations.states
     demographics = Demographics.single(parsed.age, parsed.sex.value)
     posterior = np.exp(log_posterior(states[None, :], demographics, parsed.setting, model))[0, 0]
-    asked = np.zeros(states.size, dtype=bool)
-    asked[list(observations.asked_unknown)] = True
+    asked = observations.asked()
     candidates = question_candidates(states, posterior, asked, kb, model, mode, parsed.sex)
-    answered = int((states >= 0).sum()) + len(observations.asked_unknown)
+    answered = observations.answered
     best = candidates[0] if candidates else None
     leader = assessment.differential[0]
     # In patient mode the bar is relative: stop when no question is expected to remove

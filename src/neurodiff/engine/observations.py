@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+from numpy.typing import NDArray
 
 from neurodiff.engine.likelihood import ABSENT, PRESENT, UNKNOWN, States
 from neurodiff.errors import UnknownTermError
@@ -44,6 +45,17 @@ class Observations:
     via: dict[int, tuple[str, ...]]
     unmodelled: tuple[str, ...]
     asked_unknown: tuple[int, ...] = ()
+
+    @property
+    def answered(self) -> int:
+        """Findings answered so far, 'don't know' included."""
+        return int((self.states >= 0).sum()) + len(self.asked_unknown)
+
+    def asked(self) -> NDArray[np.bool_]:
+        """Mask of the findings answered 'don't know' (not to be asked again)."""
+        mask = np.zeros(self.states.size, dtype=bool)
+        mask[list(self.asked_unknown)] = True
+        return mask
 
 
 @dataclass(frozen=True, eq=False)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from neurodiff.engine.likelihood import ABSENT, PRESENT, UNKNOWN, States, log_likelihood
+from neurodiff.engine.likelihood import ABSENT, PRESENT, States, log_likelihood
 from neurodiff.engine.model import FloatArray, Model
 from neurodiff.engine.next_best import (
     candidate_findings,
@@ -75,21 +75,18 @@ def question_candidates(
     costs = costs_by_finding(kb)
     predictive = predictive_present(states, model.point, model.structure)
     singles_yes = predictive[:, open_findings].T
-    gains, _ = expected_information_gain(posterior, singles_yes)
-    candidates = []
-    for j, finding in enumerate(open_findings):
-        outcome = np.stack([singles_yes[j], 1.0 - singles_yes[j]])
-        _, shifts = information_gain(posterior, outcome)
-        candidates.append(
-            QuestionCandidate(
-                id=kb.findings[int(finding)].id,
-                kind="single",
-                members=(int(finding),),
-                gain_bits=float(gains[j]),
-                cost=float(costs[finding]),
-                shifts=shifts,
-            )
+    gains, shifts = expected_information_gain(posterior, singles_yes)
+    candidates = [
+        QuestionCandidate(
+            id=kb.findings[int(finding)].id,
+            kind="single",
+            members=(int(finding),),
+            gain_bits=float(gains[j]),
+            cost=float(costs[finding]),
+            shifts=shifts[j],
         )
+        for j, finding in enumerate(open_findings)
+    ]
     open_set = set(open_findings.tolist())
     index = {fid: i for i, fid in enumerate(kb.finding_ids)}
     for group in kb.groups:
@@ -215,12 +212,3 @@ def _entropy(probabilities: FloatArray) -> FloatArray:
     safe = np.where(probabilities > 0, probabilities, 1.0)
     result: FloatArray = -(probabilities * np.log2(safe)).sum(axis=-1)
     return result
-
-
-__all__ = [
-    "UNKNOWN",
-    "QuestionCandidate",
-    "information_gain",
-    "question_candidates",
-    "to_question",
-]
