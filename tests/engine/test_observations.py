@@ -42,6 +42,26 @@ def test_excluded_specific_term_does_not_exclude_the_general_finding(kb: Knowled
     assert state(kb, {"HP:0001308": A}, "fasciculations") == UNKNOWN
 
 
+def test_examination_sign_does_not_imply_the_symptom_above_it(kb: KnowledgeBase) -> None:
+    # Impaired distal vibration sensation sits below Somatic sensory dysfunction (the
+    # sensory_symptoms term) and below Impaired proprioception in HPO; both are cut out.
+    findings = {"HP:0006886": P}
+    assert state(kb, findings, "vibration_loss") == PRESENT
+    assert state(kb, findings, "sensory_symptoms") == UNKNOWN
+    assert state(kb, findings, "proprioception_loss") == UNKNOWN
+    # a reported symptom below the same term still implies it
+    assert state(kb, {"HP:0003401": P}, "sensory_symptoms") == PRESENT
+
+
+def test_hpo_also_term_implies_the_finding_only_when_present(kb: KnowledgeBase) -> None:
+    # Impaired pain sensation (pinprick loss) implies the abnormal sensory examination ...
+    observations = resolve({"HP:0007328": P}, kb)
+    assert observations.states[kb.finding_ids.index("sensory_exam_abnormal")] == PRESENT
+    assert observations.states[kb.finding_ids.index("sensory_symptoms")] == UNKNOWN
+    # ... but its absence does not exclude reduced touch
+    assert state(kb, {"HP:0007328": A}, "sensory_exam_abnormal") == UNKNOWN
+
+
 def test_direct_statement_beats_an_implied_one(kb: KnowledgeBase) -> None:
     findings = {"HP:0002380": A, "tongue_fasciculations": P}
     assert state(kb, findings, "tongue_fasciculations") == PRESENT

@@ -78,6 +78,13 @@ def test_hpo_id_that_does_not_exist_fails(copy: Path) -> None:
     assert "findings/limb_weakness.hpo: HP:9999999 is not a current HPO term" in output
 
 
+def test_mapping_exception_term_that_does_not_exist_fails(copy: Path) -> None:
+    edit(copy / "findings" / "sensory.yaml", "- HP:0006858", "- HP:9999998")
+    code, output = validate(copy)
+    assert code == 1
+    assert "findings/sensory_symptoms.hpo_not_implied_by: HP:9999998 is not" in output
+
+
 def test_hpo_label_that_disagrees_fails(copy: Path) -> None:
     edit(copy / "findings" / "motor.yaml", "hpo_label: Paralysis", "hpo_label: Paresis")
     code, output = validate(copy)

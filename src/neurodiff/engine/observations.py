@@ -3,7 +3,9 @@
 Keys are neurodiff finding ids or HPO ids. An HPO term maps through the ontology:
 
 - a present term counts as present for every modelled finding that is the term itself
-  or one of its ancestors (a more specific term implies the general finding);
+  or one of its ancestors (a more specific term implies the general finding), or whose
+  ``hpo_also`` terms are among them; a finding's ``hpo_not_implied_by`` subtrees are
+  cut out (an examination sign below a symptom term does not imply the symptom);
 - an absent (excluded) term counts as absent for every modelled finding that is the
   term itself or one of its descendants (excluding a general term excludes the
   specific ones);
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
@@ -64,14 +66,26 @@ class TermMap:
 
     finding_by_hpo: dict[str, int]
     ancestors_of_finding: dict[int, frozenset[str]]
+    also_by_hpo: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    not_implied_by: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 @cache
 def term_map(kb: KnowledgeBase, hpo: HpoIndex) -> TermMap:
     by_hpo = {f.hpo: i for i, f in enumerate(kb.findings) if f.hpo}
+    also: dict[str, list[int]] = {}
+    for i, f in enumerate(kb.findings):
+        for term in f.hpo_also:
+            also.setdefault(term, []).append(i)
     return TermMap(
         finding_by_hpo=by_hpo,
         ancestors_of_finding={i: hpo.ancestors(term) for term, i in by_hpo.items()},
+        also_by_hpo={term: tuple(items) for term, items in also.items()},
+        not_implied_by={
+            i: frozenset(f.hpo_not_implied_by)
+            for i, f in enumerate(kb.findings)
+            if f.hpo_not_implied_by
+        },
     )
 
 
@@ -147,8 +161,13 @@ def resolve(
 
 def _implied_findings(term: str, state: FindingState, mapping: TermMap, hpo: HpoIndex) -> list[int]:
     if state is FindingState.present:
+        lineage = hpo.ancestors(term)
+        targets = [mapping.finding_by_hpo[a] for a in lineage if a in mapping.finding_by_hpo]
+        targets += [i for a in lineage for i in mapping.also_by_hpo.get(a, ())]
         return [
-            mapping.finding_by_hpo[a] for a in hpo.ancestors(term) if a in mapping.finding_by_hpo
+            i
+            for i in dict.fromkeys(targets)
+            if not (mapping.not_implied_by.get(i, frozenset()) & lineage)
         ]
     return [i for i, ancestors in mapping.ancestors_of_finding.items() if term in ancestors]
 

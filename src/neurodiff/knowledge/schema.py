@@ -147,6 +147,16 @@ class Finding(Strict):
     hpo: str | None = Field(default=None, pattern=HPO_ID.pattern)
     hpo_label: str | None = None
     hpo_note: str | None = Field(default=None, description="why there is no HPO id")
+    hpo_also: list[str] = Field(
+        default_factory=list,
+        description="further HPO terms that, with their descendants, imply this finding when "
+        "present (not when absent: excluding one of them does not exclude the finding)",
+    )
+    hpo_not_implied_by: list[str] = Field(
+        default_factory=list,
+        description="HPO terms below 'hpo' that, with their descendants, do not imply this "
+        "finding (e.g. examination signs below a symptom term)",
+    )
     snomed: str | None = Field(default=None, pattern=r"^\d{6,18}$")
     red_flag: RedFlagSpec | None = None
     male_only: bool = Field(

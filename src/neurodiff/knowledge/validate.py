@@ -66,6 +66,11 @@ def _ontology_problems(kb: KnowledgeBase) -> list[str]:
                 f"findings/{f.id}.hpo_label: {f.hpo} is '{terms[f.hpo][0]}' in HPO "
                 f"{payload['version']}, not '{f.hpo_label}'"
             )
+    for f in kb.findings:
+        for name in ("hpo_also", "hpo_not_implied_by"):
+            for term in getattr(f, name):
+                if term not in terms:
+                    problems.append(f"findings/{f.id}.{name}: {term} is not a current HPO term")
     index = load_hpo_index(INDEX_PATH)
     if index.version != payload["version"] or len(index.labels) != len(terms):
         problems.append(
