@@ -62,6 +62,13 @@ def test_hpo_also_term_implies_the_finding_only_when_present(kb: KnowledgeBase) 
     assert state(kb, {"HP:0007328": A}, "sensory_exam_abnormal") == UNKNOWN
 
 
+def test_executive_dysfunction_is_cognitive_not_behavioural(kb: KnowledgeBase) -> None:
+    # HPO files Impaired executive functioning below Atypical behavior
+    findings = {"HP:0033051": P}
+    assert state(kb, findings, "cognitive_impairment") == PRESENT
+    assert state(kb, findings, "behaviour_change") == UNKNOWN
+
+
 def test_direct_statement_beats_an_implied_one(kb: KnowledgeBase) -> None:
     findings = {"HP:0002380": A, "tongue_fasciculations": P}
     assert state(kb, findings, "tongue_fasciculations") == PRESENT
