@@ -80,3 +80,14 @@ def test_onset_age_is_preferred_to_the_age_at_last_encounter() -> None:
     packet["diseases"][0]["onset"] = {"age": {"iso8601duration": "P55Y"}}
     packet["phenotypicFeatures"][0]["onset"] = {"age": {"iso8601duration": "P57Y"}}
     assert case_from_phenopacket(packet).age == 55.0
+
+
+@pytest.mark.parametrize(
+    ("term", "years"),
+    [("HP:0011463", 3.0), ("HP:0003621", 10.0), ("HP:0003596", 50.0), ("HP:0003581", None)],
+)
+def test_hpo_onset_term_gives_a_representative_age(term: str, years: float | None) -> None:
+    packet = copy.deepcopy(PACKET)
+    packet["subject"].pop("timeAtLastEncounter", None)
+    packet["diseases"][0]["onset"] = {"ontologyClass": {"id": term, "label": "onset"}}
+    assert case_from_phenopacket(packet).age == years

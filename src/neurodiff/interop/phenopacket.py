@@ -94,7 +94,34 @@ def _age_years(packet: Any) -> float | None:
     return None
 
 
+# HPO onset terms (subtree of HP:0003674 Onset) as a representative age in years: the
+# middle of the range in the term's definition. Broad terms with no useful middle
+# ('Adult onset', 16 years or later) give no age.
+ONSET_TERM_YEARS: dict[str, float] = {
+    "HP:0030674": 0.0,  # Antenatal onset
+    "HP:0011460": 0.0,  # Embryonal onset
+    "HP:0011461": 0.0,  # Fetal onset
+    "HP:0034197": 0.0,  # Third trimester onset
+    "HP:0034198": 0.0,  # Second trimester onset
+    "HP:0034199": 0.0,  # Late first trimester onset
+    "HP:0003577": 0.0,  # Congenital onset
+    "HP:0003623": 0.0,  # Neonatal onset (first 28 days)
+    "HP:0003593": 0.5,  # Infantile onset (28 days to 1 year)
+    "HP:0011463": 3.0,  # Childhood onset (1 to 5 years)
+    "HP:0003621": 10.0,  # Juvenile onset (5 to 15 years)
+    "HP:0410280": 8.0,  # Pediatric onset (before 16 years)
+    "HP:0025708": 17.5,  # Early young adult onset (16 to 19 years)
+    "HP:0025709": 22.0,  # Intermediate young adult onset (19 to 25 years)
+    "HP:0025710": 32.5,  # Late young adult onset (25 to 40 years)
+    "HP:0011462": 28.0,  # Young adult onset (16 to 40 years)
+    "HP:0003596": 50.0,  # Middle age onset (40 to 60 years)
+    "HP:0003584": 70.0,  # Late onset (after 60 years)
+}
+
+
 def _element_years(element: Any) -> float | None:
+    if element.HasField("ontology_class"):
+        return ONSET_TERM_YEARS.get(element.ontology_class.id)
     if element.HasField("age"):
         return _iso_years(element.age.iso8601duration)
     if element.HasField("age_range"):
