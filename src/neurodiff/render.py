@@ -13,7 +13,7 @@ from rich.table import Table
 
 from neurodiff.knowledge.bands import ComparisonTable
 from neurodiff.knowledge.load import KnowledgeBase
-from neurodiff.knowledge.stats import ProvenanceStats, ShareCount
+from neurodiff.knowledge.stats import ProvenanceStats, ShareCount, sum_shares
 from neurodiff.models import Assessment
 
 if TYPE_CHECKING:
@@ -131,8 +131,25 @@ def comparison_markdown(table: ComparisonTable) -> str:
 
 def render_stats(stats: ProvenanceStats, console: Console | None = None) -> None:
     console = console or _console()
-    table = Table(title="Provenance of the numbers", title_justify="left")
-    for column in ("Scope", "Numbers", "Literature", "Seed", "Expert", "With n/N", "Literature %"):
+    table = Table(
+        title="Provenance of the numbers",
+        title_justify="left",
+        caption="In words: literature numbers read from words ('common', 'rare') or a "
+        "neighbouring population. Figure %: literature stated as a figure.",
+        caption_justify="left",
+    )
+    columns = (
+        "Scope",
+        "Numbers",
+        "Literature",
+        "In words",
+        "Seed",
+        "Expert",
+        "n/N",
+        "Lit. %",
+        "Figure %",
+    )
+    for column in columns:
         table.add_column(column, justify="right" if column != "Scope" else "left")
 
     def add(scope: str, share: ShareCount) -> None:
@@ -140,24 +157,28 @@ def render_stats(stats: ProvenanceStats, console: Console | None = None) -> None
             scope,
             str(share.total),
             str(share.literature),
+            str(share.qualitative),
             str(share.seed),
             str(share.expert_estimate),
             str(share.with_counts),
             f"{share.literature_share:.1%}",
+            f"{share.quantitative_literature_share:.1%}",
         )
 
     add("all", stats.overall)
     ms_als = [stats.by_disease[d] for d in ("ms", "als") if d in stats.by_disease]
     if ms_als:
-        total = sum(s.total for s in ms_als)
-        console_share = stats.share_of("ms+als")
-        table.add_row("ms+als", str(total), "", "", "", "", f"{console_share:.1%}")
+        add("ms+als", sum_shares(ms_als))
     for disease_id, share in stats.by_disease.items():
         add(disease_id, share)
-    add("shared (findings, groups)", stats.shared)
+    add("shared", stats.shared)
     console.print(table)
+    ms_als_share = sum_shares(ms_als) if ms_als else stats.overall
     console.print(
         f"literature share: all {stats.share_of('all'):.1%}; ms+als {stats.share_of('ms+als'):.1%}"
+        f" (stated as a figure, not in words: all "
+        f"{stats.overall.quantitative_literature_share:.1%}; ms+als "
+        f"{ms_als_share.quantitative_literature_share:.1%})"
     )
 
 

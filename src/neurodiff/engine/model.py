@@ -323,7 +323,8 @@ def _draw_one(
     if estimate.ess is not None:
         return rng.beta(estimate.p * estimate.ess, (1.0 - estimate.p) * estimate.ess, size=draws)
     logit = np.log(estimate.p / (1.0 - estimate.p))
-    scale = uncertainty.logit_sd(estimate.kind)
+    kind = ProvenanceKind.expert if estimate.qualitative else estimate.kind
+    scale = uncertainty.logit_sd(kind)
     result: FloatArray = 1.0 / (1.0 + np.exp(-(logit + scale * rng.standard_normal(draws))))
     return result
 

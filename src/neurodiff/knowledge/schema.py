@@ -53,6 +53,12 @@ class Provenance(Strict):
     N: int | None = Field(default=None, ge=1, description="denominator (n of N)")
     note: str | None = Field(default=None, description="population and denominator used")
     rationale: str | None = None
+    qualitative: bool = Field(
+        default=False,
+        description="literature only: the source gives the frequency in words ('common', "
+        "'rare', 'almost always') or for a neighbouring population, and the number is our "
+        "reading of it; drawn with the expert-estimate uncertainty and counted apart",
+    )
 
     @model_validator(mode="after")
     def _check_provenance(self) -> Provenance:
@@ -62,6 +68,10 @@ class Provenance(Strict):
             raise ValueError(f"seed provenance must have source '{SEED_SOURCE}'")
         if self.kind is ProvenanceKind.expert and not self.rationale:
             raise ValueError("expert-estimate needs a one-line 'rationale'")
+        if self.qualitative and self.kind is not ProvenanceKind.literature:
+            raise ValueError("only a literature number can be marked qualitative")
+        if self.qualitative and self.n is not None:
+            raise ValueError("a number with counts (n of N) is not qualitative")
         if (self.n is None) != (self.N is None):
             raise ValueError("give both n and N, or neither")
         if self.n is not None and self.N is not None and self.n > self.N:

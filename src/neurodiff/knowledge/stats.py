@@ -16,6 +16,12 @@ class ShareCount(BaseModel):
     seed: int
     expert_estimate: int
     with_counts: int
+    qualitative: int = 0
+
+    @property
+    def quantitative_literature_share(self) -> float:
+        """Literature numbers the source states as a figure (not in words)."""
+        return (self.literature - self.qualitative) / self.total if self.total else 0.0
 
     @property
     def literature_share(self) -> float:
@@ -36,6 +42,18 @@ class ProvenanceStats(BaseModel):
         return sum(p.literature for p in parts) / total if total else 0.0
 
 
+def sum_shares(parts: list[ShareCount]) -> ShareCount:
+    """Counts of several scopes added together (e.g. MS and ALS)."""
+    return ShareCount(
+        total=sum(p.total for p in parts),
+        literature=sum(p.literature for p in parts),
+        seed=sum(p.seed for p in parts),
+        expert_estimate=sum(p.expert_estimate for p in parts),
+        with_counts=sum(p.with_counts for p in parts),
+        qualitative=sum(p.qualitative for p in parts),
+    )
+
+
 def provenance_stats(kb: KnowledgeBase) -> ProvenanceStats:
     counters: dict[str, Counter[str]] = {}
     for where, prov in provenances(kb):
@@ -43,6 +61,7 @@ def provenance_stats(kb: KnowledgeBase) -> ProvenanceStats:
         counter = counters.setdefault(owner, Counter())
         counter[prov.kind.value] += 1
         counter["with_counts"] += int(prov.n is not None)
+        counter["qualitative"] += int(prov.qualitative)
     overall: Counter[str] = Counter()
     for counter in counters.values():
         overall.update(counter)
@@ -61,4 +80,5 @@ def _share(counter: Counter[str]) -> ShareCount:
         seed=counter[ProvenanceKind.seed.value],
         expert_estimate=counter[ProvenanceKind.expert.value],
         with_counts=counter["with_counts"],
+        qualitative=counter["qualitative"],
     )
