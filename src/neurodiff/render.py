@@ -134,14 +134,14 @@ def render_stats(stats: ProvenanceStats, console: Console | None = None) -> None
     table = Table(
         title="Provenance of the numbers",
         title_justify="left",
-        caption="In words: literature numbers read from words ('common', 'rare') or a "
-        "neighbouring population. Figure %: literature stated as a figure.",
+        caption="Lit.: from the literature; In words: of those, read from words ('common', "
+        "'rare') or a neighbouring population; Figure %: literature stated as a figure.",
         caption_justify="left",
     )
     columns = (
         "Scope",
         "Numbers",
-        "Literature",
+        "Lit.",
         "In words",
         "Seed",
         "Expert",
