@@ -44,7 +44,8 @@ def _provenance(estimate: Estimate) -> str:
         return "expert estimate"
     if estimate.kind is ProvenanceKind.seed:
         return "source article"
-    return f"[{estimate.source}](#ref-{(estimate.source or '').lower()})"
+    link = f"[{estimate.source}](#ref-{(estimate.source or '').lower()})"
+    return f"{link} (in words)" if estimate.qualitative else link
 
 
 def _reference_line(ref: Reference) -> str:
@@ -161,7 +162,8 @@ def index_page(kb: KnowledgeBase) -> str:
         "",
         f"{len(kb.diseases)} diseases, {len(kb.findings)} findings, {len(kb.references)} "
         f"references, {stats.overall.total} numbers: {stats.overall.literature} from the "
-        f"literature ({stats.overall.literature_share:.0%}), {stats.overall.seed} from the "
+        f"literature ({stats.overall.literature_share:.0%}; {stats.overall.qualitative} of them "
+        f"given in words), {stats.overall.seed} from the "
         f"source article, {stats.overall.expert_estimate} expert estimates.",
         "",
         "## Diseases",
@@ -191,7 +193,20 @@ def probabilities_csv(kb: KnowledgeBase) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
-        ["disease", "finding", "hpo", "part", "p", "n", "N", "severity", "kind", "source", "note"]
+        [
+            "disease",
+            "finding",
+            "hpo",
+            "part",
+            "p",
+            "n",
+            "N",
+            "severity",
+            "kind",
+            "source",
+            "note",
+            "qualitative",
+        ]
     )
     for disease in kb.diseases:
         for finding in kb.findings:
@@ -215,6 +230,7 @@ def probabilities_csv(kb: KnowledgeBase) -> str:
                         estimate.kind.value,
                         estimate.source or "",
                         estimate.note or estimate.rationale or "",
+                        "yes" if estimate.qualitative else "",
                     ]
                 )
     return out.getvalue()
@@ -239,8 +255,9 @@ HPOA_COLUMNS = (
 def hpoa_tsv(kb: KnowledgeBase) -> str:
     """HPO-annotation-style rows (one per disease and HPO-coded finding at presentation).
 
-    Evidence: PCS (published clinical study) for literature, TAS (traceable author
-    statement) for the source article and for expert estimates; frequency as n/N or a
+    Evidence: PCS (published clinical study) for literature stated as a figure, TAS
+    (traceable author statement) for literature in words, the source article and expert
+    estimates; frequency as n/N or a
     percentage. Diseases use their first OMIM or ORPHA id, else NEURODIFF:<id>.
     """
     lines = [
@@ -264,7 +281,8 @@ def hpoa_tsv(kb: KnowledgeBase) -> str:
                 continue
             estimate = entry.presentation
             reference = _hpoa_reference(kb, estimate)
-            evidence = "PCS" if estimate.kind is ProvenanceKind.literature else "TAS"
+            stated = estimate.kind is ProvenanceKind.literature and not estimate.qualitative
+            evidence = "PCS" if stated else "TAS"
             frequency = (
                 f"{estimate.n}/{estimate.N}"
                 if estimate.n is not None and estimate.N is not None
