@@ -117,3 +117,17 @@ def test_unused_finding_fails(copy: Path) -> None:
     code, output = validate(copy)
     assert code == 1
     assert "findings/hiccups: unused" in output
+
+
+def test_literature_share_below_the_required_floor_fails(copy: Path) -> None:
+    # turn every literature number of MS into an expert estimate
+    path = copy / "diseases" / "ms.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("qualitative: true, ", "").replace(", qualitative: true", "")
+    count = text.count("kind: literature,")
+    assert count > 40
+    expert = 'kind: expert-estimate, rationale: "x",'
+    path.write_text(text.replace("kind: literature,", expert), encoding="utf-8")
+    code, output = validate(copy)
+    assert code == 1
+    assert re.search(r"literature share for ms\+als is \d+\.\d%, below the required 80%", output)
