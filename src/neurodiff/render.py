@@ -248,6 +248,10 @@ def render_evaluation(
         f"MRR {m.mean_reciprocal_rank:.3f}, Brier {m.brier:.3f}, "
         f"ECE {m.expected_calibration_error:.3f}"
     )
+    console.print(
+        f"Averaged over the {len(m.per_disease)} diseases (each weighs the same): "
+        f"top-1 {m.macro_top1:.1%}, top-3 {m.macro_top3:.1%}"
+    )
     if m.ms_vs_als_accuracy is not None:
         console.print(
             f"MS vs ALS pairwise accuracy: {m.ms_vs_als_accuracy:.1%} ({m.ms_vs_als_cases} cases)"

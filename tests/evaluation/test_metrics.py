@@ -56,6 +56,11 @@ def test_evaluate_matrix_reports_per_disease_and_confusion() -> None:
     metrics = evaluate_matrix(P, TRUTH, ("ms", "als", "other"))
     assert metrics.top1 == pytest.approx(1 / 3)
     assert metrics.top3 == 1.0
+    # macro averages weigh each disease the same: ms 1/2, other 0/1 -> 0.25 (micro 1/3)
+    assert metrics.macro_top1 == pytest.approx(0.25)
+    per = metrics.per_disease
+    assert metrics.macro_top1 == pytest.approx(sum(d.top1 for d in per.values()) / len(per))
+    assert metrics.macro_top3 == pytest.approx(sum(d.top3 for d in per.values()) / len(per))
     assert metrics.per_disease["ms"].cases == 2
     assert metrics.confusion["ms"] == {"ms": 1, "als": 1}
     svg = reliability_svg(metrics.reliability, "test")

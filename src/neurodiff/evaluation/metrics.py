@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import NDArray
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
@@ -33,6 +33,8 @@ class Metrics(BaseModel):
     top1: float
     top3: float
     mean_reciprocal_rank: float
+    macro_top1: float = Field(description="top-1 averaged over diseases (each weighs the same)")
+    macro_top3: float = Field(description="top-3 averaged over diseases (each weighs the same)")
     brier: float
     expected_calibration_error: float
     ms_vs_als_cases: int
@@ -129,6 +131,8 @@ def evaluate_matrix(
         top1=float((rank == 1).mean()),
         top3=float((rank <= 3).mean()),
         mean_reciprocal_rank=float((1.0 / rank).mean()),
+        macro_top1=float(np.mean([score.top1 for score in per_disease.values()])),
+        macro_top3=float(np.mean([score.top3 for score in per_disease.values()])),
         brier=brier_score(probabilities, truth),
         expected_calibration_error=expected_calibration_error(bins),
         ms_vs_als_cases=ms_cases,
