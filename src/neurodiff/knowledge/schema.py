@@ -14,6 +14,7 @@ Every number carries an :class:`Estimate` with its provenance.
 
 from __future__ import annotations
 
+import math
 import re
 from enum import StrEnum
 from typing import Literal
@@ -220,10 +221,45 @@ class Group(Strict):
 
 
 class AgeModel(Provenance):
-    """Age at presentation: a normal distribution truncated to 0-110 years."""
+    """Age at onset (first symptom): a normal distribution truncated to 0-110 years."""
 
     mean: float = Field(gt=0, lt=110)
     sd: float = Field(gt=0, lt=60)
+
+
+class DelayModel(Provenance):
+    """Years from the first symptom to the first neurological assessment or diagnosis.
+
+    A lognormal distribution, given as the median with the quartiles (``q1``, ``q3``) or
+    as the mean with the standard deviation, as the source reports it.
+    """
+
+    median: float | None = Field(default=None, gt=0, lt=60)
+    q1: float | None = Field(default=None, gt=0, lt=60)
+    q3: float | None = Field(default=None, gt=0, lt=80)
+    mean: float | None = Field(default=None, gt=0, lt=60)
+    sd: float | None = Field(default=None, gt=0, lt=60)
+
+    @model_validator(mode="after")
+    def _check_shape(self) -> DelayModel:
+        quartiles = (self.median, self.q1, self.q3)
+        moments = (self.mean, self.sd)
+        if all(v is not None for v in quartiles) and all(v is None for v in moments):
+            assert self.q1 is not None and self.q3 is not None and self.median is not None
+            if not self.q1 < self.median < self.q3:
+                raise ValueError("delay needs q1 < median < q3")
+            return self
+        if all(v is not None for v in moments) and all(v is None for v in quartiles):
+            return self
+        raise ValueError("give the delay as median, q1 and q3, or as mean and sd")
+
+    def lognormal(self) -> tuple[float, float]:
+        """(mu, sigma) of log(years)."""
+        if self.median is not None and self.q1 is not None and self.q3 is not None:
+            return math.log(self.median), (math.log(self.q3) - math.log(self.q1)) / 1.349
+        assert self.mean is not None and self.sd is not None
+        sigma2 = math.log(1.0 + (self.sd / self.mean) ** 2)
+        return math.log(self.mean) - sigma2 / 2.0, math.sqrt(sigma2)
 
 
 class SexModel(Provenance):
@@ -241,6 +277,9 @@ class Disease(Strict):
     mondo: list[str] = Field(default_factory=list)
     priors: dict[str, Estimate] = Field(description="setting -> prior probability")
     age: AgeModel
+    delay: DelayModel | None = Field(
+        default=None, description="years from the first symptom to the first assessment"
+    )
     sex: SexModel
     findings: dict[str, DiseaseFinding]
     is_remainder: bool = Field(
