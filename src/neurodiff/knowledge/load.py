@@ -221,6 +221,8 @@ def provenances(kb: KnowledgeBase) -> list[tuple[str, Provenance]]:
             if not d.is_remainder:
                 found.append((f"{where}.priors.{setting}", prior))
         found.append((f"{where}.age", d.age))
+        if d.delay is not None:
+            found.append((f"{where}.delay", d.delay))
         found.append((f"{where}.sex", d.sex))
         for fid, entry in d.findings.items():
             found.append((f"{where}.findings.{fid}.presentation", entry.presentation))
