@@ -99,6 +99,7 @@ def test_assess_reads_a_phenopacket(tmp_path: Path) -> None:
         (b'{"findings": ', "not valid JSON"),
         (b"\xff\xfe\x00", "not UTF-8"),
         (b'{"setting": "mars", "findings": {}}', "unknown setting 'mars'"),
+        (b'{"age": 30, "onset_age": 40, "findings": {}}', "onset_age (40) is after the age"),
     ],
 )
 def test_bad_case_gives_one_line_and_exit_code_2(
@@ -189,4 +190,11 @@ def test_out_of_range_scale_input_exits_2(tmp_path: Path) -> None:
     completed = run_cli("score", "alsfrs-r", "--input", str(path))
     assert completed.returncode == 2
     assert "items[2]" in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+
+def test_interview_refuses_an_onset_after_the_current_age() -> None:
+    completed = run_cli("interview", "--age", "30", "--onset-age", "40")
+    assert completed.returncode == 2
+    assert "--onset-age" in completed.stderr
     assert "Traceback" not in completed.stderr

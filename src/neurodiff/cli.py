@@ -156,6 +156,12 @@ def interview(
     age: Annotated[
         float | None, typer.Option("--age", min=0, max=120, help="Age in years.")
     ] = None,
+    onset_age: Annotated[
+        float | None,
+        typer.Option(
+            "--onset-age", min=0, max=120, help="Age when the first symptom began (optional)."
+        ),
+    ] = None,
     sex: Annotated[str, typer.Option("--sex", help="female | male | unknown")] = "unknown",
     json_log: Annotated[
         Path | None, typer.Option("--json-log", help="Write the answers and assessment here.")
@@ -166,7 +172,7 @@ def interview(
     Answer y / n / d (don't know); for lists, numbers. b goes back, q quits. Nothing is
     stored unless you pass --json-log.
 
-      neurodiff interview --mode patient --age 45 --sex female
+      neurodiff interview --mode patient --age 45 --onset-age 43 --sex female
     """
     from rich.console import Console
 
@@ -178,6 +184,8 @@ def interview(
         raise InvalidCaseError(f"unknown mode {mode!r}; use patient or clinician", field="--mode")
     if sex not in ("female", "male", "unknown"):
         raise InvalidCaseError(f"unknown sex {sex!r}; use female, male or unknown", field="--sex")
+    if age is not None and onset_age is not None and onset_age > age:
+        raise InvalidCaseError("the age at onset is after the current age", field="--onset-age")
     kb = load_knowledge()
     chosen_setting = setting or ("general" if mode == "patient" else kb.meta.default_setting)
     if chosen_setting not in kb.meta.settings:
@@ -198,6 +206,7 @@ def interview(
         read=read,
         console=console,
         json_log=json_log,
+        onset_age=onset_age,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class FindingState(StrEnum):
@@ -46,7 +46,12 @@ class Case(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     age: Annotated[float, Field(ge=0, le=120)] | None = Field(
-        default=None, description="Age in years at presentation (0-120)."
+        default=None, description="Age in years at this assessment (0-120)."
+    )
+    onset_age: Annotated[float, Field(ge=0, le=120)] | None = Field(
+        default=None,
+        description="Age in years when the first symptom began (optional; not after 'age'). "
+        "With 'age', the years since onset are evidence too.",
     )
     sex: Sex = Field(default=Sex.unknown, description="female | male | unknown")
     setting: str = Field(
@@ -62,6 +67,14 @@ class Case(BaseModel):
         description="Optional inputs for formal criteria or scales, by name (e.g. "
         "'mcdonald-2017', 'gold-coast', 'alsfrs-r'); their results join the assessment.",
     )
+
+    @model_validator(mode="after")
+    def _onset_not_after_age(self) -> Case:
+        if self.age is not None and self.onset_age is not None and self.onset_age > self.age:
+            raise ValueError(
+                f"onset_age ({self.onset_age:g}) is after the age at assessment ({self.age:g})"
+            )
+        return self
 
     @field_validator("findings", mode="before")
     @classmethod

@@ -38,8 +38,10 @@ class Interview:
         sex: Sex,
         read: Reader,
         console: Console,
+        onset_age: float | None = None,
     ) -> None:
         self.kb = kb
+        self.onset_age = onset_age
         self.mode = mode
         self.setting = setting
         self.age = age
@@ -54,7 +56,13 @@ class Interview:
         return self.history[-1]
 
     def case(self) -> Case:
-        return Case(age=self.age, sex=self.sex, setting=self.setting, findings=self.findings)
+        return Case(
+            age=self.age,
+            onset_age=self.onset_age,
+            sex=self.sex,
+            setting=self.setting,
+            findings=self.findings,
+        )
 
     def run(self) -> Case:
         self.console.print(Panel(self.kb.meta.patient_disclaimer, title="Before we start"))
@@ -154,9 +162,17 @@ def run_interview(
     read: Reader,
     console: Console,
     json_log: Path | None,
+    onset_age: float | None = None,
 ) -> None:
     interview = Interview(
-        kb, mode=mode, setting=setting, age=age, sex=sex, read=read, console=console
+        kb,
+        mode=mode,
+        setting=setting,
+        age=age,
+        sex=sex,
+        read=read,
+        console=console,
+        onset_age=onset_age,
     )
     case = interview.run()
     result = assess(case, kb=kb, mode=mode)

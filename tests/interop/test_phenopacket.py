@@ -75,11 +75,20 @@ def test_invalid_phenopacket_is_refused_with_the_parser_reason() -> None:
         case_from_phenopacket(packet)
 
 
-def test_onset_age_is_preferred_to_the_age_at_last_encounter() -> None:
+def test_onset_and_encounter_ages_are_both_read() -> None:
     packet = copy.deepcopy(PACKET)
     packet["diseases"][0]["onset"] = {"age": {"iso8601duration": "P55Y"}}
     packet["phenotypicFeatures"][0]["onset"] = {"age": {"iso8601duration": "P57Y"}}
-    assert case_from_phenopacket(packet).age == 55.0
+    case = case_from_phenopacket(packet)
+    assert case.onset_age == 55.0  # the earliest onset
+    assert case.age == 61.5  # subject.timeAtLastEncounter
+
+
+def test_encounter_before_onset_is_dropped() -> None:
+    packet = copy.deepcopy(PACKET)
+    packet["diseases"][0]["onset"] = {"age": {"iso8601duration": "P65Y"}}
+    case = case_from_phenopacket(packet)
+    assert (case.onset_age, case.age) == (65.0, None)
 
 
 @pytest.mark.parametrize(
@@ -90,4 +99,4 @@ def test_hpo_onset_term_gives_a_representative_age(term: str, years: float | Non
     packet = copy.deepcopy(PACKET)
     packet["subject"].pop("timeAtLastEncounter", None)
     packet["diseases"][0]["onset"] = {"ontologyClass": {"id": term, "label": "onset"}}
-    assert case_from_phenopacket(packet).age == years
+    assert case_from_phenopacket(packet).onset_age == years

@@ -123,3 +123,23 @@ def test_comparison_cells_link_to_their_sources(client: TestClient) -> None:
     page = client.get("/compare/ms/als").text
     assert 'href="/knowledge/ms#optic_neuritis"' in page
     assert "Muscle weakness (arms and legs)" in page
+
+
+def test_onset_after_the_current_age_gets_a_clear_422_page(client: TestClient) -> None:
+    for path, data in (
+        ("/check", {"action": "start", "age": "30", "onset_age": "40"}),
+        ("/clinician", {"age": "30", "onset_age": "40", "sex": "female"}),
+    ):
+        page = client.post(path, data=data)
+        assert page.status_code == 422, path
+        assert "onset_age" in page.text
+
+
+def test_clinician_page_keeps_the_onset_age_and_shows_the_duration(client: TestClient) -> None:
+    page = client.post(
+        "/clinician",
+        data={"age": "52", "onset_age": "40", "sex": "male", "f_spasticity": "present"},
+    )
+    assert page.status_code == 200
+    assert 'name="onset_age" type="number" min="0" max="120" value="40"' in page.text
+    assert "symptoms for 12 years" in page.text

@@ -60,7 +60,7 @@ def assess(
     _check_setting(parsed.setting, kb)
     mode = Mode(mode)
     observations = resolve(parsed.findings, kb, parsed.sex)
-    demographics = Demographics.single(parsed.age, parsed.sex.value)
+    demographics = Demographics.single(parsed.age, parsed.sex.value, parsed.onset_age)
     states = observations.states
     explanation = explain(states, demographics, parsed.setting, model)
     posterior = explanation.posterior
@@ -173,18 +173,15 @@ def _demographic_evidence(
 ) -> list[DemographicEvidence]:
     rows = []
     for factor, value, ratios in (
-        ("age", f"{case.age:g}" if case.age is not None else "", explanation.age_log10_lr),
+        ("age", _age_text(case), explanation.age_log10_lr),
         ("sex", case.sex.value, explanation.sex_log10_lr),
     ):
         if ratios is None:
             continue
-        sources = sorted(
-            {
-                key
-                for d in kb.diseases
-                for key in ([getattr(d, factor).source] if getattr(d, factor).source else [])
-            }
-        )
+        models = [getattr(d, factor) for d in kb.diseases]
+        if factor == "age" and (case.onset_age is None or case.age is not None):
+            models += [d.delay for d in kb.diseases if d.delay is not None]
+        sources = sorted({model.source for model in models if model.source})
         rows.append(
             DemographicEvidence(
                 factor=factor,
@@ -194,6 +191,14 @@ def _demographic_evidence(
             )
         )
     return rows
+
+
+def _age_text(case: Case) -> str:
+    if case.onset_age is None:
+        return f"{case.age:g}" if case.age is not None else ""
+    if case.age is None:
+        return f"onset at {case.onset_age:g}"
+    return f"{case.age:g}, symptoms for {case.age - case.onset_age:g} years"
 
 
 def _with_criteria_tests(

@@ -59,7 +59,7 @@ def interview_step(
     assessment = assess(parsed, kb=kb, mode=mode)
     observations = resolve(parsed.findings, kb, parsed.sex)
     states = observations.states
-    demographics = Demographics.single(parsed.age, parsed.sex.value)
+    demographics = Demographics.single(parsed.age, parsed.sex.value, parsed.onset_age)
     posterior = np.exp(log_posterior(states[None, :], demographics, parsed.setting, model))[0, 0]
     asked = observations.asked()
     candidates = question_candidates(states, posterior, asked, kb, model, mode, parsed.sex)

@@ -17,6 +17,7 @@ See docs/engine.md for the derivation and the calibration check.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -30,6 +31,7 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
 
 EPS = 1e-6
+SQRT2 = math.sqrt(2.0)
 MAX_AGE = 110
 EXCLUSIVE_CAP = 0.995
 
@@ -181,6 +183,8 @@ class Model:
     log_prior: dict[str, FloatArray]
     log_age: FloatArray
     log_sex: FloatArray
+    log_delay: FloatArray
+    log_presentation_age: FloatArray
     sources: tuple[tuple[tuple[str, ...], ...], ...]
     estimates: tuple[tuple[Estimate, ...], ...]
     uncertainty: UncertaintyDefaults
@@ -214,11 +218,15 @@ def compile_model(kb: KnowledgeBase) -> Model:
     structure = _structure(kb)
     estimates = tuple(tuple(kb.presentation(d, f.id) for f in kb.findings) for d in kb.diseases)
     p = np.array([[e.p for e in row] for row in estimates], dtype=np.float64)[None]
+    log_onset = _log_age(kb)
+    log_delay = _log_delay(kb)
     return Model(
         structure=structure,
         point=derive_parameters(p, structure),
         log_prior=_log_priors(kb),
-        log_age=_log_age(kb),
+        log_age=log_onset,
+        log_delay=log_delay,
+        log_presentation_age=_log_presentation_age(log_onset, log_delay),
         log_sex=np.log(
             np.array([[1.0 - d.sex.p_male, d.sex.p_male] for d in kb.diseases], dtype=np.float64)
         ),
@@ -352,6 +360,36 @@ def _log_age(kb: KnowledgeBase) -> FloatArray:
     tail = kb.meta.age_tail
     mixed: FloatArray = np.log((1.0 - tail) * density + tail / years.size)
     return mixed
+
+
+def _log_delay(kb: KnowledgeBase) -> FloatArray:
+    """log P(delay in [k, k + 1) years | disease), k = 0..110: lognormal, with the flat tail.
+
+    A disease without a delay is assessed within its first year of symptoms."""
+    edges = np.arange(1, MAX_AGE + 1, dtype=np.float64)
+    rows = []
+    for disease in kb.diseases:
+        if disease.delay is None:
+            cdf = np.ones_like(edges)
+        else:
+            mu, sigma = disease.delay.lognormal()
+            cdf = np.array([0.5 * math.erfc(-(math.log(x) - mu) / (sigma * SQRT2)) for x in edges])
+        rows.append(np.diff(np.concatenate([[0.0], cdf, [1.0]])))
+    mass = np.clip(np.array(rows), 0.0, None)
+    mass /= mass.sum(axis=1, keepdims=True)
+    tail = kb.meta.age_tail
+    mixed: FloatArray = np.log((1.0 - tail) * mass + tail / mass.shape[1])
+    return mixed
+
+
+def _log_presentation_age(log_onset: FloatArray, log_delay: FloatArray) -> FloatArray:
+    """log P(age at assessment = a | disease): onset age plus delay, on whole years 0..110."""
+    onset, delay = np.exp(log_onset), np.exp(log_delay)
+    size = onset.shape[1]
+    at = np.stack([np.convolve(o, d)[:size] for o, d in zip(onset, delay, strict=True)])
+    at /= at.sum(axis=1, keepdims=True)
+    result: FloatArray = np.log(at)
+    return result
 
 
 def _source_keys(estimate: Estimate) -> tuple[str, ...]:

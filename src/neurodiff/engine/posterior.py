@@ -1,6 +1,6 @@
 """Posterior probabilities and their credible intervals.
 
-log posterior = log prior(setting) + log P(age | d) + log P(sex | d) + log-likelihood,
+log posterior = log prior(setting) + log P(age, onset age | d) + log P(sex | d) + log-likelihood,
 normalised over diseases. Intervals come from re-computing the posterior under seeded
 draws of every likelihood from its own uncertainty (``Model.draws``).
 """
@@ -21,26 +21,46 @@ INTERVAL = (2.5, 97.5)
 
 @dataclass(frozen=True)
 class Demographics:
-    """Per-case age (whole years, -1 = unknown) and sex (0 female, 1 male, -1 unknown)."""
+    """Per-case age now and age at onset (whole years, -1 = unknown) and sex (0 female,
+    1 male, -1 unknown)."""
 
     ages: NDArray[np.intp]
     sexes: NDArray[np.intp]
+    onset_ages: NDArray[np.intp] | None = None
 
     @classmethod
-    def single(cls, age: float | None, sex: str) -> Demographics:
+    def single(cls, age: float | None, sex: str, onset_age: float | None = None) -> Demographics:
         years = -1 if age is None else min(MAX_AGE, round(age))
+        onset = -1 if onset_age is None else min(MAX_AGE, round(onset_age))
         return cls(
             ages=np.array([years], dtype=np.intp),
             sexes=np.array([SEX_CODES.get(sex, -1)], dtype=np.intp),
+            onset_ages=np.array([onset], dtype=np.intp),
         )
+
+    @property
+    def onsets(self) -> NDArray[np.intp]:
+        if self.onset_ages is None:
+            return np.full_like(self.ages, -1)
+        return self.onset_ages
 
 
 def log_demographic_terms(
     model: Model, demographics: Demographics
 ) -> tuple[FloatArray, FloatArray]:
-    """(N, D) log P(age | d) and log P(sex | d); zero where unknown."""
-    ages, sexes = demographics.ages, demographics.sexes
-    age_term = np.where((ages >= 0)[:, None], model.log_age[:, np.clip(ages, 0, MAX_AGE)].T, 0.0)
+    """(N, D) log P(age, onset age | d) and log P(sex | d); zero where unknown.
+
+    With the age at onset, the onset age and the years since onset (the delay to this
+    assessment) are the evidence; with the age alone, the age at assessment (onset age
+    plus delay)."""
+    ages, onsets, sexes = demographics.ages, demographics.onsets, demographics.sexes
+    now = model.log_presentation_age[:, np.clip(ages, 0, MAX_AGE)].T
+    onset = model.log_age[:, np.clip(onsets, 0, MAX_AGE)].T
+    delay = model.log_delay[:, np.clip(ages - onsets, 0, MAX_AGE)].T
+    has_age, has_onset = (ages >= 0)[:, None], (onsets >= 0)[:, None]
+    age_term = np.where(
+        has_onset, onset + np.where(has_age, delay, 0.0), np.where(has_age, now, 0.0)
+    )
     sex_term = np.where((sexes >= 0)[:, None], model.log_sex[:, np.clip(sexes, 0, 1)].T, 0.0)
     return age_term, sex_term
 

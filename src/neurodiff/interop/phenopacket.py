@@ -55,8 +55,12 @@ def case_from_phenopacket(
         if findings.get(key) is not FindingState.present:
             findings[key] = state
     extra: dict[str, Any] = {"setting": setting} if setting else {}
+    onset, encounter = _onset_years(packet), _encounter_years(packet)
+    if onset is not None and encounter is not None and encounter < onset:
+        encounter = None  # an encounter before the onset says nothing about this episode
     return Case(
-        age=_age_years(packet),
+        age=encounter,
+        onset_age=onset,
         sex=SEXES.get(_sex_name(packet), Sex.unknown),
         findings=findings,
         **extra,
@@ -80,14 +84,16 @@ def _sex_name(packet: Any) -> str:
     return str(ProtoSex.Name(packet.subject.sex))
 
 
-def _age_years(packet: Any) -> float | None:
-    """Age at onset when the phenopacket gives it (earliest feature or disease onset),
-    else the age at the last encounter: the model's age is the age at presentation."""
+def _onset_years(packet: Any) -> float | None:
+    """Age at onset: the earliest onset given for a feature or the disease."""
     onsets = [_element_years(f.onset) for f in packet.phenotypic_features if f.HasField("onset")]
     onsets += [_element_years(d.onset) for d in packet.diseases if d.HasField("onset")]
     known = [age for age in onsets if age is not None]
-    if known:
-        return min(known)
+    return min(known) if known else None
+
+
+def _encounter_years(packet: Any) -> float | None:
+    """Age at the encounter the features describe (subject.timeAtLastEncounter)."""
     subject = packet.subject
     if subject.HasField("time_at_last_encounter"):
         return _element_years(subject.time_at_last_encounter)
@@ -147,6 +153,7 @@ def phenopacket_from_states(
     *,
     age: int | None,
     sex: Sex,
+    onset_age: int | None = None,
     disease: tuple[str, str] | None,
     kb_version: str,
     hpo_of: dict[str, str | None],
@@ -195,5 +202,8 @@ def phenopacket_from_states(
         },
     }
     if disease is not None:
-        packet["diseases"] = [{"term": {"id": disease[0], "label": disease[1]}}]
+        entry: dict[str, Any] = {"term": {"id": disease[0], "label": disease[1]}}
+        if onset_age is not None:
+            entry["onset"] = {"age": {"iso8601duration": f"P{onset_age}Y"}}
+        packet["diseases"] = [entry]
     return packet

@@ -23,13 +23,20 @@ class CheckerState(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     age: Annotated[float, Field(ge=0, le=120)] | None = None
+    onset_age: Annotated[float, Field(ge=0, le=120)] | None = None
     sex: Sex = Sex.unknown
     setting: str = "general"
     findings: dict[str, FindingState] = Field(default_factory=dict)
     steps: list[list[str]] = Field(default_factory=list)
 
     def case(self) -> Case:
-        return Case(age=self.age, sex=self.sex, setting=self.setting, findings=self.findings)
+        return Case(
+            age=self.age,
+            onset_age=self.onset_age,
+            sex=self.sex,
+            setting=self.setting,
+            findings=self.findings,
+        )
 
     def answered(self, question: Question, answer: Answer) -> CheckerState:
         findings = apply_answer(self.findings, question, answer)

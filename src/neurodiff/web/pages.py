@@ -12,15 +12,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from pydantic import ValidationError
 
 from neurodiff.engine.assess import assess
 from neurodiff.engine.interview import interview_step
 from neurodiff.errors import InvalidCaseError, NeurodiffError
+from neurodiff.interop.case_input import validation_message
 from neurodiff.knowledge.bands import comparison_table
 from neurodiff.knowledge.export import cited_keys
 from neurodiff.knowledge.load import KnowledgeBase
 from neurodiff.knowledge.schema import Category
-from neurodiff.models import Case, FindingState, Mode, Sex
+from neurodiff.models import Case, FindingState, Mode
 from neurodiff.web.charts import waterfall_svg
 from neurodiff.web.checker import CheckerState, answer_from_form, decode_state
 
@@ -47,6 +49,7 @@ def page_router(kb: KnowledgeBase) -> APIRouter:
         state: Annotated[str, Form()] = "",
         action: Annotated[str, Form()] = "answer",
         age: Annotated[str, Form()] = "",
+        onset_age: Annotated[str, Form()] = "",
         sex: Annotated[str, Form()] = "unknown",
         setting: Annotated[str, Form()] = "general",
         answer: Annotated[str | None, Form()] = None,
@@ -54,7 +57,7 @@ def page_router(kb: KnowledgeBase) -> APIRouter:
         try:
             current = decode_state(state)
             if action == "start":
-                current = _start_state(age, sex, setting, kb)
+                current = _start_state(age, onset_age, sex, setting, kb)
             elif action == "back":
                 current = current.back()
             elif action == "answer":
@@ -129,20 +132,42 @@ def page_router(kb: KnowledgeBase) -> APIRouter:
     return router
 
 
-def _start_state(age: str, sex: str, setting: str, kb: KnowledgeBase) -> CheckerState:
-    try:
-        years = float(age) if age.strip() else None
-    except ValueError:
-        raise InvalidCaseError(f"age must be a number of years, got {age!r}", field="age") from None
-    if years is not None and not 0 <= years <= 120:
-        raise InvalidCaseError("age must be between 0 and 120", field="age")
+def _start_state(
+    age: str, onset_age: str, sex: str, setting: str, kb: KnowledgeBase
+) -> CheckerState:
     if sex not in ("female", "male", "unknown"):
         raise InvalidCaseError("sex must be female, male or unknown", field="sex")
     if setting not in kb.meta.settings:
         raise InvalidCaseError(
             f"setting must be one of {sorted(kb.meta.settings)}", field="setting"
         )
-    return CheckerState(age=years, sex=Sex(sex), setting=setting)
+    case = _validated_case(
+        {
+            "age": _years(age, "age"),
+            "onset_age": _years(onset_age, "onset_age"),
+            "sex": sex,
+            "setting": setting,
+        }
+    )
+    return CheckerState(age=case.age, onset_age=case.onset_age, sex=case.sex, setting=setting)
+
+
+def _years(text: str, field: str) -> float | None:
+    """A form's age field: empty, or a number of years from 0 to 120."""
+    try:
+        years = float(text) if text.strip() else None
+    except ValueError:
+        raise InvalidCaseError(f"must be a number of years, got {text!r}", field=field) from None
+    if years is not None and not 0 <= years <= 120:
+        raise InvalidCaseError("must be between 0 and 120 years", field=field)
+    return years
+
+
+def _validated_case(data: dict[str, Any]) -> Case:
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidCaseError(validation_message(exc)) from None
 
 
 def _case_from_form(form: dict[str, str], kb: KnowledgeBase) -> Case:
@@ -165,16 +190,10 @@ def _case_from_form(form: dict[str, str], kb: KnowledgeBase) -> Case:
                 f"write 'HP:nnnnnnn present' or 'absent', got {line!r}", field="hpo_terms"
             )
         findings[parts[0]] = FindingState(state)
-    age_text = form.get("age", "").strip()
-    try:
-        age = float(age_text) if age_text else None
-    except ValueError:
-        raise InvalidCaseError(
-            f"age must be a number of years, got {age_text!r}", field="age"
-        ) from None
-    return Case.model_validate(
+    return _validated_case(
         {
-            "age": age,
+            "age": _years(form.get("age", ""), "age"),
+            "onset_age": _years(form.get("onset_age", ""), "onset_age"),
             "sex": form.get("sex", "unknown"),
             "setting": form.get("setting", "neurology"),
             "findings": findings,
