@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/engine.py [--cases 10000] [--full 10000]
 
 Prints figures; asserts nothing about time. The baseline computes the same posterior
-(latent-group likelihood, exclusive categories, priors, age, sex) with Python loops and
+(latent-group likelihood, exclusive categories, priors, onset age, delay, sex) with Python loops and
 the math module; the script checks both give the same probabilities before timing.
 """
 
@@ -25,7 +25,7 @@ from neurodiff.models import Case
 SETTING = "neurology"
 
 
-def naive_posterior(model: Model, states: list[int], age: int, sex: int) -> list[float]:
+def naive_posterior(model: Model, states: list[int], age: int, onset: int, sex: int) -> list[float]:
     """The same posterior in plain Python (the baseline)."""
     structure = model.structure
     p = model.point.p[0].tolist()
@@ -34,13 +34,14 @@ def naive_posterior(model: Model, states: list[int], age: int, sex: int) -> list
     q = model.point.q[0].tolist()
     prior = model.log_prior[SETTING].tolist()
     log_age = model.log_age.tolist()
+    log_delay = model.log_delay.tolist()
     log_sex = model.log_sex.tolist()
     links = {
         int(structure.link[g]): g for g in range(len(structure.groups)) if structure.link[g] >= 0
     }
     scores = []
     for d in range(len(p)):
-        total = prior[d] + log_age[d][age] + log_sex[d][sex]
+        total = prior[d] + log_age[d][onset] + log_delay[d][age - onset] + log_sex[d][sex]
         for f in structure.independent.tolist():
             if states[f] == 1:
                 total += math.log(p[d][f])
@@ -114,9 +115,12 @@ def main() -> None:
 
     rows = [row.tolist() for row in cohort.states]
     ages = cohort.demographics.ages.tolist()
+    onsets = cohort.demographics.onsets.tolist()
     sexes = cohort.demographics.sexes.tolist()
     start = time.perf_counter()
-    naive = [naive_posterior(model, rows[i], ages[i], sexes[i]) for i in range(args.cases)]
+    naive = [
+        naive_posterior(model, rows[i], ages[i], onsets[i], sexes[i]) for i in range(args.cases)
+    ]
     baseline = timed(
         "probabilities only, naive pure Python (baseline)", time.perf_counter() - start, args.cases
     )
@@ -126,7 +130,9 @@ def main() -> None:
     start = time.perf_counter()
     for i in range(single_count):
         demographics = Demographics(
-            ages=cohort.demographics.ages[i : i + 1], sexes=cohort.demographics.sexes[i : i + 1]
+            ages=cohort.demographics.ages[i : i + 1],
+            sexes=cohort.demographics.sexes[i : i + 1],
+            onset_ages=cohort.demographics.onsets[i : i + 1],
         )
         log_posterior(cohort.states[i : i + 1], demographics, SETTING, model)
     single = timed(
@@ -143,7 +149,13 @@ def main() -> None:
         }
         sex = "male" if cohort.demographics.sexes[i] == 1 else "female"
         cases.append(
-            Case(age=int(cohort.demographics.ages[i]), sex=sex, setting=SETTING, findings=findings)
+            Case(
+                age=int(cohort.demographics.ages[i]),
+                onset_age=int(cohort.demographics.onsets[i]),
+                sex=sex,
+                setting=SETTING,
+                findings=findings,
+            )
         )
     start = time.perf_counter()
     for case in cases:
