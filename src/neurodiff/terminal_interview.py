@@ -41,11 +41,9 @@ class Interview:
         onset_age: float | None = None,
     ) -> None:
         self.kb = kb
-        self.onset_age = onset_age
+        # who the person is; the answers are added to it at each step
+        self.person = Case(age=age, onset_age=onset_age, sex=sex, setting=setting)
         self.mode = mode
-        self.setting = setting
-        self.age = age
-        self.sex = sex
         self.read = read
         self.console = console
         self.history: list[dict[str, FindingState]] = [{}]
@@ -56,13 +54,7 @@ class Interview:
         return self.history[-1]
 
     def case(self) -> Case:
-        return Case(
-            age=self.age,
-            onset_age=self.onset_age,
-            sex=self.sex,
-            setting=self.setting,
-            findings=self.findings,
-        )
+        return self.person.model_copy(update={"findings": dict(self.findings)})
 
     def run(self) -> Case:
         self.console.print(Panel(self.kb.meta.patient_disclaimer, title="Before we start"))
