@@ -115,7 +115,7 @@ def main() -> None:
 
     rows = [row.tolist() for row in cohort.states]
     ages = cohort.demographics.ages.tolist()
-    onsets = cohort.demographics.onsets.tolist()
+    onsets = cohort.demographics.onset_ages.tolist()
     sexes = cohort.demographics.sexes.tolist()
     start = time.perf_counter()
     naive = [
@@ -132,7 +132,7 @@ def main() -> None:
         demographics = Demographics(
             ages=cohort.demographics.ages[i : i + 1],
             sexes=cohort.demographics.sexes[i : i + 1],
-            onset_ages=cohort.demographics.onsets[i : i + 1],
+            onset_ages=cohort.demographics.onset_ages[i : i + 1],
         )
         log_posterior(cohort.states[i : i + 1], demographics, SETTING, model)
     single = timed(
@@ -151,7 +151,7 @@ def main() -> None:
         cases.append(
             Case(
                 age=int(cohort.demographics.ages[i]),
-                onset_age=int(cohort.demographics.onsets[i]),
+                onset_age=int(cohort.demographics.onset_ages[i]),
                 sex=sex,
                 setting=SETTING,
                 findings=findings,

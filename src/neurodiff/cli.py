@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -177,7 +178,7 @@ def interview(
     from rich.console import Console
 
     from neurodiff.knowledge.load import load_knowledge
-    from neurodiff.models import Mode, Sex
+    from neurodiff.models import Case, Mode, Sex
     from neurodiff.terminal_interview import run_interview
 
     if mode not in ("patient", "clinician"):
@@ -197,29 +198,18 @@ def interview(
         line = sys.stdin.readline()
         return line if line else None
 
-    run_interview(
-        kb,
-        mode=Mode(mode),
-        setting=chosen_setting,
-        age=age,
-        sex=Sex(sex),
-        read=read,
-        console=console,
-        json_log=json_log,
-        onset_age=onset_age,
-    )
+    person = Case(age=age, onset_age=onset_age, sex=Sex(sex), setting=chosen_setting)
+    run_interview(kb, mode=Mode(mode), person=person, read=read, console=console, json_log=json_log)
 
 
 def _run_explained(kind: str, name: str | None, path: Path | None, as_json: bool) -> None:
     """Shared by `criteria` and `score`: list names, or evaluate one on a JSON input."""
+    from neurodiff.criteria import CRITERIA
+    from neurodiff.criteria.validation import Registered, run_registered
     from neurodiff.interop.case_input import read_json_file
+    from neurodiff.scales import SCALES
 
-    if kind == "criteria":
-        from neurodiff.criteria import CRITERIA as registry
-        from neurodiff.criteria import evaluate as run
-    else:
-        from neurodiff.scales import SCALES as registry  # type: ignore[assignment]
-        from neurodiff.scales import evaluate as run  # type: ignore[assignment]
+    registry: Mapping[str, Registered[Any]] = CRITERIA if kind == "criteria" else SCALES
     if name is None:
         listing = {key: entry.title for key, entry in registry.items()}
         if as_json:
@@ -230,7 +220,8 @@ def _run_explained(kind: str, name: str | None, path: Path | None, as_json: bool
         return
     if path is None:
         raise InvalidCaseError("give the input JSON with --input FILE", field="--input")
-    result = run(name, read_json_file(path))
+    label = "criterion" if kind == "criteria" else "scale"
+    result = run_registered(registry, label, name, read_json_file(path))
     if as_json:
         _print_json(result.model_dump(mode="json"))
         return

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from neurodiff.knowledge.bands import ComparisonTable
 from neurodiff.knowledge.load import KnowledgeBase
-from neurodiff.knowledge.stats import ProvenanceStats, ShareCount, sum_shares
+from neurodiff.knowledge.stats import ProvenanceStats, ShareCount
 from neurodiff.models import Assessment
 
 if TYPE_CHECKING:
@@ -165,20 +165,18 @@ def render_stats(stats: ProvenanceStats, console: Console | None = None) -> None
             f"{share.quantitative_literature_share:.1%}",
         )
 
+    ms_als = stats.scope("ms+als")
     add("all", stats.overall)
-    ms_als = [stats.by_disease[d] for d in ("ms", "als") if d in stats.by_disease]
-    if ms_als:
-        add("ms+als", sum_shares(ms_als))
+    add("ms+als", ms_als)
     for disease_id, share in stats.by_disease.items():
         add(disease_id, share)
     add("shared", stats.shared)
     console.print(table)
-    ms_als_share = sum_shares(ms_als) if ms_als else stats.overall
     console.print(
-        f"literature share: all {stats.share_of('all'):.1%}; ms+als {stats.share_of('ms+als'):.1%}"
-        f" (stated as a figure, not in words: all "
+        f"literature share: all {stats.overall.literature_share:.1%}; ms+als "
+        f"{ms_als.literature_share:.1%} (stated as a figure, not in words: all "
         f"{stats.overall.quantitative_literature_share:.1%}; ms+als "
-        f"{ms_als_share.quantitative_literature_share:.1%})"
+        f"{ms_als.quantitative_literature_share:.1%})"
     )
 
 

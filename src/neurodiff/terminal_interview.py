@@ -20,7 +20,7 @@ from neurodiff.engine.answers import Answer, apply_answer
 from neurodiff.engine.assess import assess
 from neurodiff.engine.interview import InterviewStep, interview_step
 from neurodiff.knowledge.load import KnowledgeBase
-from neurodiff.models import Case, FindingState, Mode, Question, Sex
+from neurodiff.models import Case, FindingState, Mode, Question
 from neurodiff.render import URGENCY_STYLE, render_assessment
 
 Reader = Callable[[str], str | None]
@@ -33,16 +33,12 @@ class Interview:
         kb: KnowledgeBase,
         *,
         mode: Mode,
-        setting: str,
-        age: float | None,
-        sex: Sex,
+        person: Case,
         read: Reader,
         console: Console,
-        onset_age: float | None = None,
     ) -> None:
         self.kb = kb
-        # who the person is; the answers are added to it at each step
-        self.person = Case(age=age, onset_age=onset_age, sex=sex, setting=setting)
+        self.person = person  # age, onset age, sex, setting; the answers are added per step
         self.mode = mode
         self.read = read
         self.console = console
@@ -148,24 +144,12 @@ def run_interview(
     kb: KnowledgeBase,
     *,
     mode: Mode,
-    setting: str,
-    age: float | None,
-    sex: Sex,
+    person: Case,
     read: Reader,
     console: Console,
     json_log: Path | None,
-    onset_age: float | None = None,
 ) -> None:
-    interview = Interview(
-        kb,
-        mode=mode,
-        setting=setting,
-        age=age,
-        sex=sex,
-        read=read,
-        console=console,
-        onset_age=onset_age,
-    )
+    interview = Interview(kb, mode=mode, person=person, read=read, console=console)
     case = interview.run()
     result = assess(case, kb=kb, mode=mode)
     console.rule("Summary")

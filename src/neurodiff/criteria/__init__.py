@@ -13,28 +13,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
-
-from pydantic import BaseModel
 
 from neurodiff.criteria import awaji, el_escorial, gold_coast, mcdonald
 from neurodiff.criteria.als_regions import ALSInput
 from neurodiff.criteria.result import CriterionResult, RuleResult, RuleStatus
-from neurodiff.criteria.validation import parse_input
-from neurodiff.errors import InvalidCaseError
+from neurodiff.criteria.validation import Registered, run_registered
 
 __all__ = ["CRITERIA", "Criterion", "CriterionResult", "RuleResult", "RuleStatus", "evaluate"]
 
-
-@dataclass(frozen=True)
-class Criterion:
-    """A registered criterion: a title, its input model and its evaluation function."""
-
-    title: str
-    input_model: type[BaseModel]
-    function: Callable[[Any], CriterionResult]
+Criterion = Registered[CriterionResult]
+"""A registered criterion: a title, its input model and its evaluation function."""
 
 
 CRITERIA: dict[str, Criterion] = {
@@ -62,8 +52,4 @@ def evaluate(name: str, data: Mapping[str, Any]) -> CriterionResult:
     Raises :class:`~neurodiff.errors.InvalidCaseError` (one line naming the field)
     for an unknown name or invalid input.
     """
-    criterion = CRITERIA.get(name)
-    if criterion is None:
-        valid = ", ".join(CRITERIA)
-        raise InvalidCaseError(f"unknown criterion {name!r}; valid: {valid}", field="criterion")
-    return criterion.function(parse_input(criterion.input_model, data))
+    return run_registered(CRITERIA, "criterion", name, data)

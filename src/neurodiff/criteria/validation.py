@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any, TypeVar
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
@@ -18,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from neurodiff.errors import InvalidCaseError
 
 Model = TypeVar("Model", bound=BaseModel)
+Result = TypeVar("Result")
 
 STRICT = ConfigDict(strict=True, extra="forbid", frozen=True)
 """Configuration for every input model."""
@@ -144,3 +146,24 @@ def parse_input(model: type[Model], data: Mapping[str, Any]) -> Model:
         return model.model_validate(dict(data))
     except ValidationError as exc:
         raise invalid_case(exc) from None
+
+
+@dataclass(frozen=True)
+class Registered(Generic[Result]):
+    """A registered criterion or scale: a title, its input model and its function."""
+
+    title: str
+    input_model: type[BaseModel]
+    function: Callable[[Any], Result]
+
+
+def run_registered(
+    registry: Mapping[str, Registered[Result]], kind: str, name: str, data: Mapping[str, Any]
+) -> Result:
+    """Validate ``data`` for entry ``name`` of ``registry`` and evaluate it; an unknown name
+    or invalid input raises one :class:`~neurodiff.errors.InvalidCaseError` line."""
+    entry = registry.get(name)
+    if entry is None:
+        valid = ", ".join(registry)
+        raise InvalidCaseError(f"unknown {kind} {name!r}; valid: {valid}", field=kind)
+    return entry.function(parse_input(entry.input_model, data))

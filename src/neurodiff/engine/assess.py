@@ -179,7 +179,7 @@ def _demographic_evidence(
         if ratios is None:
             continue
         models = [getattr(d, factor) for d in kb.diseases]
-        if factor == "age" and (case.onset_age is None or case.age is not None):
+        if factor == "age" and case.age is not None:  # the delay enters with the current age
             models += [d.delay for d in kb.diseases if d.delay is not None]
         sources = sorted({model.source for model in models if model.source})
         rows.append(

@@ -53,7 +53,7 @@ def explain(states: States, demographics: Demographics, setting: str, model: Mod
         [np.zeros((1, increments.shape[1])), np.cumsum(increments, axis=0)[:-1]]
     )
     ratios = step_log10_lr(before, increments)
-    has_age = bool(demographics.ages[0] >= 0 or demographics.onsets[0] >= 0)
+    has_age = bool(demographics.ages[0] >= 0 or demographics.onset_ages[0] >= 0)
     has_sex = bool(demographics.sexes[0] >= 0)
     return Explanation(
         finding_order=order,

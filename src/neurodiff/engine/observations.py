@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -66,8 +66,8 @@ class TermMap:
 
     finding_by_hpo: dict[str, int]
     ancestors_of_finding: dict[int, frozenset[str]]
-    also_by_hpo: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    not_implied_by: dict[int, frozenset[str]] = field(default_factory=dict)
+    also_by_hpo: dict[str, tuple[int, ...]]
+    not_implied_by: dict[int, frozenset[str]]
 
 
 @cache

@@ -25,8 +25,8 @@ class Demographics:
     1 male, -1 unknown)."""
 
     ages: NDArray[np.intp]
+    onset_ages: NDArray[np.intp]
     sexes: NDArray[np.intp]
-    onset_ages: NDArray[np.intp] | None = None
 
     @classmethod
     def single(cls, age: float | None, sex: str, onset_age: float | None = None) -> Demographics:
@@ -38,12 +38,6 @@ class Demographics:
             onset_ages=np.array([onset], dtype=np.intp),
         )
 
-    @property
-    def onsets(self) -> NDArray[np.intp]:
-        if self.onset_ages is None:
-            return np.full_like(self.ages, -1)
-        return self.onset_ages
-
 
 def log_demographic_terms(
     model: Model, demographics: Demographics
@@ -53,7 +47,7 @@ def log_demographic_terms(
     With the age at onset, the onset age and the years since onset (the delay to this
     assessment) are the evidence; with the age alone, the age at assessment (onset age
     plus delay)."""
-    ages, onsets, sexes = demographics.ages, demographics.onsets, demographics.sexes
+    ages, onsets, sexes = demographics.ages, demographics.onset_ages, demographics.sexes
     now = model.log_presentation_age[:, np.clip(ages, 0, MAX_AGE)].T
     onset = model.log_age[:, np.clip(onsets, 0, MAX_AGE)].T
     delay = model.log_delay[:, np.clip(ages - onsets, 0, MAX_AGE)].T

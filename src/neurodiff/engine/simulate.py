@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from neurodiff.engine.likelihood import ABSENT, PRESENT, UNKNOWN, States
-from neurodiff.engine.model import MAX_AGE, FloatArray, Model
+from neurodiff.engine.model import MAX_AGE, Model
 from neurodiff.engine.posterior import Demographics
 
 
@@ -72,8 +72,8 @@ def sample_cohort(
     complete = np.where(present, PRESENT, ABSENT).astype(np.int8)
     states = complete.copy()
     states[rng.random(states.shape) >= observed_share] = UNKNOWN
-    onsets = np.array([rng.choice(MAX_AGE + 1, p=_pmf(model.log_age[d])) for d in truth])
-    delays = np.array([rng.choice(MAX_AGE + 1, p=_pmf(model.log_delay[d])) for d in truth])
+    onsets = np.array([rng.choice(MAX_AGE + 1, p=np.exp(model.log_age[d])) for d in truth])
+    delays = np.array([rng.choice(MAX_AGE + 1, p=np.exp(model.log_delay[d])) for d in truth])
     ages = np.minimum(onsets + delays, MAX_AGE).astype(np.intp)
     sexes = (rng.random(size) < np.exp(model.log_sex[truth, 1])).astype(np.intp)
     return Cohort(
@@ -82,9 +82,3 @@ def sample_cohort(
         demographics=Demographics(ages=ages, sexes=sexes, onset_ages=onsets.astype(np.intp)),
         complete=complete,
     )
-
-
-def _pmf(log_mass: FloatArray) -> FloatArray:
-    mass: FloatArray = np.exp(log_mass)
-    normalised: FloatArray = mass / mass.sum()
-    return normalised

@@ -52,7 +52,7 @@ def write_simulated_cohort(
             f"sim-{seed}-{i:06d}",
             findings,
             age=int(cohort.demographics.ages[i]),
-            onset_age=int(cohort.demographics.onsets[i]),
+            onset_age=int(cohort.demographics.onset_ages[i]),
             sex=Sex.male if cohort.demographics.sexes[i] == 1 else Sex.female,
             disease=(f"NEURODIFF:{disease.id}", disease.name),
             kb_version=kb.version,

@@ -33,13 +33,15 @@ class ProvenanceStats(BaseModel):
     by_disease: dict[str, ShareCount]
     shared: ShareCount
 
+    def scope(self, selector: str) -> ShareCount:
+        """Counts for 'all' or for diseases joined by '+' (e.g. 'ms+als')."""
+        if selector == "all":
+            return self.overall
+        return sum_shares([self.by_disease[d] for d in selector.split("+") if d in self.by_disease])
+
     def share_of(self, selector: str) -> float:
         """Literature share for 'all' or for diseases joined by '+' (e.g. 'ms+als')."""
-        if selector == "all":
-            return self.overall.literature_share
-        parts = [self.by_disease[d] for d in selector.split("+") if d in self.by_disease]
-        total = sum(p.total for p in parts)
-        return sum(p.literature for p in parts) / total if total else 0.0
+        return self.scope(selector).literature_share
 
 
 def sum_shares(parts: list[ShareCount]) -> ShareCount:

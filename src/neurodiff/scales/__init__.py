@@ -10,27 +10,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel
-
 from neurodiff.criteria.result import RuleResult, RuleStatus, ScaleResult
-from neurodiff.criteria.validation import parse_input
-from neurodiff.errors import InvalidCaseError
+from neurodiff.criteria.validation import Registered, run_registered
 from neurodiff.scales import alsfrs_r, delta_fs, edss, kings, mitos
 
 __all__ = ["SCALES", "RuleResult", "RuleStatus", "Scale", "ScaleResult", "evaluate"]
 
-
-@dataclass(frozen=True)
-class Scale:
-    """A registered scale: a title, its input model and its evaluation function."""
-
-    title: str
-    input_model: type[BaseModel]
-    function: Callable[[Any], ScaleResult]
+Scale = Registered[ScaleResult]
+"""A registered scale: a title, its input model and its evaluation function."""
 
 
 SCALES: dict[str, Scale] = {
@@ -50,8 +40,4 @@ def evaluate(name: str, data: Mapping[str, Any]) -> ScaleResult:
     Raises :class:`~neurodiff.errors.InvalidCaseError` (one line naming the field)
     for an unknown name or invalid input.
     """
-    scale = SCALES.get(name)
-    if scale is None:
-        valid = ", ".join(SCALES)
-        raise InvalidCaseError(f"unknown scale {name!r}; valid: {valid}", field="scale")
-    return scale.function(parse_input(scale.input_model, data))
+    return run_registered(SCALES, "scale", name, data)

@@ -12,12 +12,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from pydantic import ValidationError
 
 from neurodiff.engine.assess import assess
 from neurodiff.engine.interview import interview_step
 from neurodiff.errors import InvalidCaseError, NeurodiffError
-from neurodiff.interop.case_input import validation_message
+from neurodiff.interop.case_input import case_from_mapping
 from neurodiff.knowledge.bands import comparison_table
 from neurodiff.knowledge.export import cited_keys
 from neurodiff.knowledge.load import KnowledgeBase
@@ -135,39 +134,28 @@ def page_router(kb: KnowledgeBase) -> APIRouter:
 def _start_state(
     age: str, onset_age: str, sex: str, setting: str, kb: KnowledgeBase
 ) -> CheckerState:
-    if sex not in ("female", "male", "unknown"):
-        raise InvalidCaseError("sex must be female, male or unknown", field="sex")
     if setting not in kb.meta.settings:
         raise InvalidCaseError(
             f"setting must be one of {sorted(kb.meta.settings)}", field="setting"
         )
-    case = _validated_case(
+    case = case_from_mapping(
         {
             "age": _years(age, "age"),
             "onset_age": _years(onset_age, "onset_age"),
             "sex": sex,
             "setting": setting,
-        }
+        },
+        source="form",
     )
     return CheckerState(age=case.age, onset_age=case.onset_age, sex=case.sex, setting=setting)
 
 
 def _years(text: str, field: str) -> float | None:
-    """A form's age field: empty, or a number of years from 0 to 120."""
+    """A form's age field: empty or a number (the Case checks the range)."""
     try:
-        years = float(text) if text.strip() else None
+        return float(text) if text.strip() else None
     except ValueError:
         raise InvalidCaseError(f"must be a number of years, got {text!r}", field=field) from None
-    if years is not None and not 0 <= years <= 120:
-        raise InvalidCaseError("must be between 0 and 120 years", field=field)
-    return years
-
-
-def _validated_case(data: dict[str, Any]) -> Case:
-    try:
-        return Case.model_validate(data)
-    except ValidationError as exc:
-        raise InvalidCaseError(validation_message(exc)) from None
 
 
 def _case_from_form(form: dict[str, str], kb: KnowledgeBase) -> Case:
@@ -190,14 +178,15 @@ def _case_from_form(form: dict[str, str], kb: KnowledgeBase) -> Case:
                 f"write 'HP:nnnnnnn present' or 'absent', got {line!r}", field="hpo_terms"
             )
         findings[parts[0]] = FindingState(state)
-    return _validated_case(
+    return case_from_mapping(
         {
             "age": _years(form.get("age", ""), "age"),
             "onset_age": _years(form.get("onset_age", ""), "onset_age"),
             "sex": form.get("sex", "unknown"),
             "setting": form.get("setting", "neurology"),
             "findings": findings,
-        }
+        },
+        source="form",
     )
 
 
